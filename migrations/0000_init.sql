@@ -58,7 +58,7 @@ CREATE TABLE "steps" (
 	"parent_key" text,
 	"uses" text,
 	"input" jsonb,
-	"item_index" integer,
+	"policy" jsonb,
 	"status" text NOT NULL,
 	"pending" integer DEFAULT 0 NOT NULL,
 	"dependents" text[] DEFAULT '{}'::text[] NOT NULL,

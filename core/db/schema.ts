@@ -60,7 +60,7 @@ export const runs = pgTable(
 );
 
 /**
- * One row per step execution key: a workflow step, a fan-out item, a spawned child, or the
+ * One row per step execution key: a workflow step, a spawned child (fan-out items too), or the
  * run's output step. `pending` counts unfinished dependencies (or children, while waiting).
  */
 export const steps = pgTable(
@@ -73,7 +73,8 @@ export const steps = pgTable(
     parentKey: text('parent_key'),
     uses: text('uses'),
     input: jsonb('input'),
-    itemIndex: integer('item_index'),
+    /** Retry delays, timeout and failure handling for spawned children; workflow steps take theirs from the workflow. */
+    policy: jsonb('policy'),
     status: text('status').notNull(),
     pending: integer('pending').notNull().default(0),
     dependents: text('dependents').array().notNull().default(sql`'{}'::text[]`),
