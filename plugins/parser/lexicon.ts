@@ -1,0 +1,155 @@
+/**
+ * Word lists the parser's rules are written in. Prompts are normalized first (normalize.ts),
+ * so multi-word terms appear here as one token: `fullstack`, `landingpage`, `localstorage`.
+ */
+
+export const FULLSTACK_WORDS = new Set(['fullstack']);
+export const CLI_WORDS = new Set(['cli', 'terminal', 'shell', 'console', 'script', 'commandline']);
+export const API_WORDS = new Set(['api', 'apis', 'rest', 'endpoint', 'endpoints', 'backend', 'server', 'microservice', 'webservice', 'graphql', 'crudapi']);
+export const FRONT_WORDS = new Set(['react', 'frontend', 'ui', 'spa', 'webapp', 'gui']);
+export const DB_WORDS = new Set(['database', 'db', 'sqlite', 'postgres', 'postgresql', 'mysql', 'pglite', 'sql', 'mongodb', 'mongo']);
+export const SITE_WORDS = new Set(['website', 'websites', 'site', 'landingpage', 'homepage', 'portfolio', 'static', 'webpage', 'webpages', 'brochure', 'html']);
+
+/** Nouns that name the thing being built; the word before one is usually its subject. */
+export const APP_NOUNS = new Set([
+  'app', 'apps', 'application', 'tracker', 'manager', 'management', 'list', 'dashboard', 'system', 'tool', 'platform',
+  'planner', 'organizer', 'organiser', 'catalog', 'catalogue', 'portal', 'log', 'logger', 'keeper', 'board', 'service',
+  'program', 'software', 'directory', 'registry', 'scheduler', 'collection', 'viewer', 'editor', 'converter', 'utility',
+  'api', 'website', 'site', 'landingpage', 'cli', 'spa', 'webapp', 'backend', 'frontend', 'crud', 'book', 'database',
+]);
+
+/** Verbs that ask for software; with a known noun they are enough to go on. */
+export const BUILD_VERBS = new Set(['create', 'build', 'make', 'generate', 'write', 'develop', 'code', 'scaffold', 'design', 'need', 'want', 'implement', 'setup', 'start']);
+
+export const FEATURE_WORDS: Readonly<Record<'filtering' | 'search' | 'sorting' | 'pagination' | 'auth' | 'persistence', ReadonlySet<string>>> = {
+  filtering: new Set(['filter', 'filters', 'filtering', 'filterable', 'filtered']),
+  search: new Set(['search', 'searchable', 'searching', 'lookup']),
+  sorting: new Set(['sort', 'sorting', 'sortable', 'sorted', 'orderby']),
+  pagination: new Set(['pagination', 'paginate', 'paginated', 'paging']),
+  auth: new Set(['auth', 'authentication', 'authenticated', 'login', 'logins', 'signup', 'password', 'passwords', 'authorization', 'jwt', 'oauth', 'accounts']),
+  persistence: new Set(['persist', 'persisted', 'persistent', 'persistence', 'save', 'saved', 'saves', 'localstorage', 'offline', 'store', 'stored', 'remember', 'remembers']),
+};
+
+/** Requests understood but not generated offline; they end up in `unresolved`. */
+export const UNSUPPORTED_FEATURES: Readonly<Record<string, string>> = {
+  darkmode: 'dark mode',
+  chart: 'charts',
+  charts: 'charts',
+  graph: 'charts',
+  graphs: 'charts',
+  notification: 'notifications',
+  notifications: 'notifications',
+  reminder: 'reminders',
+  reminders: 'reminders',
+  payment: 'payments',
+  payments: 'payments',
+  stripe: 'payments',
+  checkout: 'payments',
+  realtime: 'real-time updates',
+  websocket: 'real-time updates',
+  websockets: 'real-time updates',
+  upload: 'file uploads',
+  uploads: 'file uploads',
+  map: 'maps',
+  maps: 'maps',
+  i18n: 'translations',
+  translation: 'translations',
+  translations: 'translations',
+  export: 'export',
+  import: 'import',
+  draganddrop: 'drag and drop',
+  analytics: 'analytics',
+  pwa: 'progressive web app',
+  docker: 'docker',
+  deploy: 'deployment',
+  deployment: 'deployment',
+  sync: 'sync',
+  share: 'sharing',
+  sharing: 'sharing',
+  chat: 'chat',
+  newsletter: 'newsletter',
+  graphql: 'graphql (a REST API is generated instead)',
+  express: 'express (Hono is used instead)',
+  nextjs: 'next.js (a Vite React app is generated instead)',
+  javascript: 'javascript (TypeScript is generated; it compiles to JavaScript)',
+  mongodb: 'mongodb (an embedded PGlite database is used instead)',
+  mongo: 'mongodb (an embedded PGlite database is used instead)',
+  mysql: 'mysql (an embedded PGlite database is used instead)',
+  sqlite: 'sqlite (an embedded PGlite database is used instead)',
+  tailwind: 'tailwind (plain CSS is generated)',
+};
+
+/** Page names a static site may ask for, with the title each page gets. */
+export const PAGE_WORDS: Readonly<Record<string, { slug: string; title: string }>> = {
+  home: { slug: 'index', title: 'Home' },
+  homepage: { slug: 'index', title: 'Home' },
+  about: { slug: 'about', title: 'About' },
+  contact: { slug: 'contact', title: 'Contact' },
+  contacts: { slug: 'contact', title: 'Contact' },
+  menu: { slug: 'menu', title: 'Menu' },
+  services: { slug: 'services', title: 'Services' },
+  service: { slug: 'services', title: 'Services' },
+  pricing: { slug: 'pricing', title: 'Pricing' },
+  prices: { slug: 'pricing', title: 'Pricing' },
+  gallery: { slug: 'gallery', title: 'Gallery' },
+  blog: { slug: 'blog', title: 'Blog' },
+  news: { slug: 'news', title: 'News' },
+  faq: { slug: 'faq', title: 'FAQ' },
+  faqs: { slug: 'faq', title: 'FAQ' },
+  team: { slug: 'team', title: 'Team' },
+  portfolio: { slug: 'portfolio', title: 'Portfolio' },
+  projects: { slug: 'projects', title: 'Projects' },
+  testimonials: { slug: 'testimonials', title: 'Testimonials' },
+  events: { slug: 'events', title: 'Events' },
+  location: { slug: 'location', title: 'Location' },
+  hours: { slug: 'hours', title: 'Opening hours' },
+  products: { slug: 'products', title: 'Products' },
+  shop: { slug: 'shop', title: 'Shop' },
+  careers: { slug: 'careers', title: 'Careers' },
+  resume: { slug: 'resume', title: 'Resume' },
+  cv: { slug: 'resume', title: 'Resume' },
+};
+
+/** Data formats a converter CLI may name; the keys are what prompts say. */
+export const FORMAT_WORDS: Readonly<Record<string, string>> = {
+  csv: 'csv',
+  tsv: 'tsv',
+  json: 'json',
+  jsonl: 'jsonl',
+  ndjson: 'jsonl',
+  markdown: 'markdown',
+  md: 'markdown',
+  yaml: 'yaml',
+  yml: 'yaml',
+  xml: 'xml',
+  excel: 'excel',
+  xlsx: 'excel',
+  xls: 'excel',
+  pdf: 'pdf',
+  txt: 'text',
+  text: 'text',
+  html: 'html',
+  table: 'markdown',
+  toml: 'toml',
+  docx: 'docx',
+  word: 'docx',
+};
+
+/** Words that carry no meaning for the rules: articles, pronouns, fillers, generic adjectives. */
+export const STOPWORDS = new Set([
+  'a', 'an', 'the', 'and', 'or', 'but', 'with', 'without', 'for', 'of', 'to', 'in', 'on', 'at', 'by', 'from', 'into', 'using',
+  'use', 'uses', 'via', 'that', 'which', 'who', 'where', 'when', 'what', 'how', 'it', 'its', 'is', 'are', 'be', 'can', 'could',
+  'should', 'would', 'will', 'let', 'lets', 'me', 'my', 'our', 'your', 'i', 'we', 'you', 'us', 'them', 'they', 'their', 'this',
+  'these', 'those', 'some', 'any', 'all', 'each', 'every', 'simple', 'basic', 'small', 'tiny', 'little', 'nice', 'cool', 'new',
+  'quick', 'modern', 'clean', 'minimal', 'minimalist', 'beautiful', 'good', 'great', 'please', 'just', 'also', 'so', 'very',
+  'really', 'like', 'have', 'has', 'having', 'get', 'gets', 'do', 'does', 'built', 'written', 'made', 'based', 'powered',
+  'plus', 'as', 'some', 'own', 'local', 'personal', 'family', 'online', 'web', 'page', 'pages', 'full', 'stack', 'tool',
+  'people', 'user', 'users', 'who', 'want', 'wants', 'need', 'needs', 'create', 'build', 'make', 'generate', 'write', 'develop',
+  'code', 'scaffold', 'design', 'implement', 'setup', 'start', 'called', 'named', 'titled', 'support', 'supports', 'allow',
+  'allows', 'able', 'add', 'adding', 'edit', 'editing', 'delete', 'deleting', 'remove', 'update', 'view', 'manage', 'managing',
+  'track', 'tracking', 'keep', 'keeping', 'convert', 'converts', 'converting', 'turn', 'turns', 'files', 'file', 'typescript',
+  'node', 'crud', 'one', 'two', 'three', 'four', 'few', 'several', 'many', 'more', 'other', 'etc', 'things', 'thing', 'stuff',
+  'up', 'out', 'down', 'about', 'browser', 'frontend', 'backend', 'hono', 'vite', 'app', 'apps', 'application', 'interface',
+  'business', 'organize', 'organise', 'list', 'lists', 'mark', 'marking', 'toggle', 'toggling', 'complete',
+  'completing', 'them', 'then', 'there', 'here', 'if', 'else', 'than', 'between', 'our', 'yours', 'mine', 'some', 'way',
+]);

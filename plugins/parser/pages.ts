@@ -1,0 +1,23 @@
+import { PAGE_WORDS } from './lexicon.ts';
+import type { Page } from './spec.ts';
+
+const PAGE_CONTEXT = new Set(['page', 'pages', 'and', 'or', 'us', 'me', 'section', 'sections', 'tab', 'tabs']);
+
+/**
+ * Pages of a static site in the order the prompt names them, the home page first. A site that
+ * names no page gets home, about and contact; a lone landing page stays one page.
+ */
+export function detectPages(tokens: readonly string[]): { pages: Page[]; used: Set<string> } {
+  const pages: Page[] = [{ slug: 'index', title: 'Home' }];
+  const used = new Set<string>();
+  for (const [i, token] of tokens.entries()) {
+    const page = PAGE_WORDS[token];
+    if (page === undefined) continue;
+    // "a website about dogs" is a topic, "about and contact pages" is a page.
+    if (token === 'about' && !(PAGE_CONTEXT.has(tokens[i + 1] ?? 'page') || PAGE_WORDS[tokens[i + 1] ?? ''] !== undefined)) continue;
+    used.add(token);
+    if (!pages.some((known) => known.slug === page.slug)) pages.push({ ...page });
+  }
+  if (pages.length === 1 && !tokens.includes('landingpage')) pages.push({ slug: 'about', title: 'About' }, { slug: 'contact', title: 'Contact' });
+  return { pages, used };
+}
