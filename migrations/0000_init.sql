@@ -37,7 +37,7 @@ CREATE TABLE "runs" (
 	"output" jsonb,
 	"error" jsonb,
 	"idempotency_key" text,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
 	"finished_at" timestamp with time zone
 );
 --> statement-breakpoint

@@ -49,7 +49,8 @@ export const runs = pgTable(
     output: jsonb('output'),
     error: jsonb('error'),
     idempotencyKey: text('idempotency_key'),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    // Millisecond precision, so a JavaScript Date in a page cursor names a row exactly.
+    createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
     finishedAt: timestamp('finished_at', { withTimezone: true }),
   },
   (t) => [

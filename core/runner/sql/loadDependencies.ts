@@ -1,0 +1,22 @@
+import type { Executor } from '../../db/connect.ts';
+import type { ErrorInfo } from '../../errors.ts';
+import type { StepStatus } from '../types.ts';
+
+export interface DependencyRow {
+  runId: string;
+  key: string;
+  status: StepStatus;
+  output: unknown;
+  error: ErrorInfo | null;
+}
+
+/** Status and output of the given (run, step key) pairs, for building the scope of claimed steps. */
+export async function loadDependencies(db: Executor, pairs: readonly { runId: string; key: string }[]): Promise<DependencyRow[]> {
+  if (pairs.length === 0) return [];
+  return db.query<DependencyRow>(
+    `select s.run_id::text as "runId", s.key, s.status, s.output, s.error
+     from jsonb_to_recordset($1::text::jsonb) as d(run_id uuid, key text)
+     join steps s on s.run_id = d.run_id and s.key = d.key`,
+    [JSON.stringify(pairs.map((p) => ({ run_id: p.runId, key: p.key })))],
+  );
+}
