@@ -1,17 +1,31 @@
 import type { Executor } from '../../db/connect.ts';
 import type { RunEvent, RunRecord, RunStatus, StepRecord } from '../types.ts';
 
+// Timestamps leave the database as epoch milliseconds: the drivers disagree on how they parse
+// timestamptz (drizzle switches postgres.js to strings), and a number means the same everywhere.
+const ms = (column: string, as: string) => `(extract(epoch from ${column}) * 1000)::float8 as "${as}"`;
+
 const RUN_COLUMNS = `id::text as id, workflow_id as "workflowId", workflow_name as "workflowName", status, input, output,
-  error, idempotency_key as "idempotencyKey", created_at as "createdAt", finished_at as "finishedAt"`;
+  error, idempotency_key as "idempotencyKey", ${ms('created_at', 'createdAt')}, ${ms('finished_at', 'finishedAt')}`;
+
+type Raw<T, K extends keyof T> = Omit<T, K> & { [P in K]: number | null };
+
+function date(value: number | null): Date | null {
+  return value === null ? null : new Date(value);
+}
+
+function toRun(row: Raw<RunRecord, 'createdAt' | 'finishedAt'>): RunRecord {
+  return { ...row, createdAt: new Date(row.createdAt ?? 0), finishedAt: date(row.finishedAt) };
+}
 
 export async function getRuns(db: Executor, ids: readonly string[]): Promise<RunRecord[]> {
   if (ids.length === 0) return [];
-  return db.query<RunRecord>(`select ${RUN_COLUMNS} from runs where id = any($1::uuid[])`, [ids]);
+  return (await db.query<Raw<RunRecord, 'createdAt' | 'finishedAt'>>(`select ${RUN_COLUMNS} from runs where id = any($1::uuid[])`, [ids])).map(toRun);
 }
 
 export async function getRunsByIdempotencyKeys(db: Executor, keys: readonly string[]): Promise<RunRecord[]> {
   if (keys.length === 0) return [];
-  return db.query<RunRecord>(`select ${RUN_COLUMNS} from runs where idempotency_key = any($1::text[])`, [keys]);
+  return (await db.query<Raw<RunRecord, 'createdAt' | 'finishedAt'>>(`select ${RUN_COLUMNS} from runs where idempotency_key = any($1::text[])`, [keys])).map(toRun);
 }
 
 export interface ListRunsQuery {
@@ -24,7 +38,7 @@ export interface ListRunsQuery {
 
 /** Newest first; keyset paging on (created_at, id) so pages stay stable while runs are added. */
 export async function listRuns(db: Executor, q: ListRunsQuery): Promise<RunRecord[]> {
-  return db.query<RunRecord>(
+  const rows = await db.query<Raw<RunRecord, 'createdAt' | 'finishedAt'>>(
     `select ${RUN_COLUMNS} from runs
      where ($1::text is null or status = $1)
        and ($2::text is null or workflow_name = $2)
@@ -33,24 +47,26 @@ export async function listRuns(db: Executor, q: ListRunsQuery): Promise<RunRecor
      limit $5`,
     [q.status ?? null, q.workflow ?? null, q.before?.createdAt ?? null, q.before?.id ?? null, q.limit],
   );
+  return rows.map(toRun);
 }
 
 export async function getSteps(db: Executor, runId: string): Promise<StepRecord[]> {
-  return db.query<StepRecord>(
+  const rows = await db.query<Raw<StepRecord, 'createdAt' | 'startedAt' | 'finishedAt'>>(
     `select key, kind, parent_key as "parentKey", uses, status, attempt, max_attempts as "maxAttempts", output, error,
-            created_at as "createdAt", started_at as "startedAt", finished_at as "finishedAt"
+            ${ms('created_at', 'createdAt')}, ${ms('started_at', 'startedAt')}, ${ms('finished_at', 'finishedAt')}
      from steps where run_id = $1 order by id`,
     [runId],
   );
+  return rows.map((r) => ({ ...r, createdAt: new Date(r.createdAt ?? 0), startedAt: date(r.startedAt), finishedAt: date(r.finishedAt) }));
 }
 
 export async function getEvents(db: Executor, runId: string, afterId: number, limit: number): Promise<RunEvent[]> {
-  const rows = await db.query<Omit<RunEvent, 'id'> & { id: string | number }>(
-    `select id::text as id, run_id::text as "runId", step_key as "stepKey", type, data, at
+  const rows = await db.query<Omit<RunEvent, 'id' | 'at'> & { id: string | number; at: number }>(
+    `select id::text as id, run_id::text as "runId", step_key as "stepKey", type, data, ${ms('at', 'at')}
      from run_events where run_id = $1 and id > $2 order by id limit $3`,
     [runId, afterId, limit],
   );
-  return rows.map((r) => ({ ...r, id: Number(r.id) }));
+  return rows.map((r) => ({ ...r, id: Number(r.id), at: new Date(r.at) }));
 }
 
 export async function countRunsByStatus(db: Executor): Promise<Record<string, number>> {

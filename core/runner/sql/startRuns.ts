@@ -41,7 +41,7 @@ export async function startRuns(db: Executor, runs: readonly NewRun[]): Promise<
   );
   // Rows travel as JSON: one parameter, and the drivers' array encodings (which differ on
   // nulls and booleans) never come into play.
-  const rows = await db.query<{ id: string; createdAt: Date }>(
+  const rows = await db.query<{ id: string; createdAt: number }>(
     `with new_runs as (
        insert into runs (id, workflow_id, workflow_name, status, input, idempotency_key)
        select t.id, t.wf, t.name, 'running', t.input, t.ikey
@@ -63,8 +63,8 @@ export async function startRuns(db: Executor, runs: readonly NewRun[]): Promise<
      events as (
        insert into run_events (run_id, type) select id, 'run.started' from new_runs returning 1
      )
-     select id::text as id, created_at as "createdAt" from new_runs`,
+     select id::text as id, (extract(epoch from created_at) * 1000)::float8 as "createdAt" from new_runs`,
     [JSON.stringify(runRows), JSON.stringify(stepRows)],
   );
-  return new Map(rows.map((row) => [row.id, row.createdAt]));
+  return new Map(rows.map((row) => [row.id, new Date(row.createdAt)]));
 }

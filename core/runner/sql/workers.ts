@@ -24,10 +24,18 @@ export async function markWorkerStopped(db: Executor, id: string): Promise<void>
 
 /** Workers that stopped, or whose heartbeat is older than `staleMs`, count as not alive. */
 export async function listWorkers(db: Executor, staleMs: number): Promise<(WorkerRow & { alive: boolean })[]> {
-  return db.query(
-    `select id, host, pid, concurrency, started_at as "startedAt", heartbeat_at as "heartbeatAt", stopped_at as "stoppedAt",
+  const rows = await db.query<Omit<WorkerRow, 'startedAt' | 'heartbeatAt' | 'stoppedAt'> & { startedAt: number; heartbeatAt: number; stoppedAt: number | null; alive: boolean }>(
+    `select id, host, pid, concurrency, (extract(epoch from started_at) * 1000)::float8 as "startedAt",
+            (extract(epoch from heartbeat_at) * 1000)::float8 as "heartbeatAt",
+            (extract(epoch from stopped_at) * 1000)::float8 as "stoppedAt",
             (stopped_at is null and heartbeat_at > now() - $1::int * interval '1 millisecond') as alive
      from workers order by started_at desc limit 100`,
     [staleMs],
   );
+  return rows.map((r) => ({
+    ...r,
+    startedAt: new Date(r.startedAt),
+    heartbeatAt: new Date(r.heartbeatAt),
+    stoppedAt: r.stoppedAt === null ? null : new Date(r.stoppedAt),
+  }));
 }
