@@ -1,0 +1,102 @@
+import { Hono, type Context } from 'hono';
+import type { z } from 'zod';
+import { quote, type Database } from './db.ts';
+import type { EntityDefinition, Features, Row } from './entity.ts';
+import { listQuery, QueryError } from './query.ts';
+
+function problem(c: Context, status: 400 | 404 | 409, error: string, message: string, issues?: unknown) {
+  return c.json(issues === undefined ? { error, message } : { error, message, issues }, status);
+}
+
+async function readJson(c: Context): Promise<unknown> {
+  try {
+    return await c.req.json();
+  } catch {
+    return undefined;
+  }
+}
+
+function issuesOf(error: z.ZodError): { path: string; message: string }[] {
+  return error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
+}
+
+/** PostgreSQL's code for a row pointing at a missing parent. */
+const FOREIGN_KEY_VIOLATION = '23503';
+
+function isForeignKeyViolation(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === FOREIGN_KEY_VIOLATION;
+}
+
+/** List, read, create, replace, update and delete routes for one entity. */
+export function crudRoutes(db: Database, entity: EntityDefinition, features: Features): Hono {
+  const app = new Hono();
+  const table = quote(entity.table);
+  const label = entity.name.toLowerCase();
+
+  app.get('/', async (c) => {
+    let query;
+    try {
+      query = listQuery(entity, features, c.req.query());
+    } catch (error) {
+      if (error instanceof QueryError) return problem(c, 400, 'invalid_query', error.message);
+      throw error;
+    }
+    const count = await db.query<{ total: number }>(`select count(*)::int as total from ${table}${query.where}`, query.params);
+    const rows = await db.query<Row>(
+      `select * from ${table}${query.where} order by ${query.orderBy} limit ${query.limit} offset ${query.offset}`,
+      query.params,
+    );
+    return c.json({ items: rows.rows, total: count.rows[0]?.total ?? 0, limit: query.limit, offset: query.offset });
+  });
+
+  app.get('/:id{[0-9]+}', async (c) => {
+    const rows = await db.query<Row>(`select * from ${table} where id = $1`, [Number(c.req.param('id'))]);
+    const row = rows.rows[0];
+    return row === undefined ? problem(c, 404, 'not_found', `${label} ${c.req.param('id')} was not found`) : c.json(row);
+  });
+
+  const write = async (c: Context, id: number | undefined, partial: boolean) => {
+    const body = await readJson(c);
+    if (body === undefined) return problem(c, 400, 'invalid_json', 'the request body must be JSON');
+    const parsed = (partial ? entity.input.partial() : entity.input).safeParse(body);
+    if (!parsed.success) return problem(c, 400, 'validation_failed', `invalid ${label}`, issuesOf(parsed.error));
+    const data = parsed.data as Record<string, unknown>;
+    const names = Object.keys(data).filter((name) => data[name] !== undefined);
+    const values = names.map((name) => data[name]);
+    try {
+      let rows;
+      if (id === undefined) {
+        const columns = names.map(quote).join(', ');
+        const placeholders = names.map((_, i) => `$${i + 1}`).join(', ');
+        rows = await db.query<Row>(
+          names.length === 0 ? `insert into ${table} default values returning *` : `insert into ${table} (${columns}) values (${placeholders}) returning *`,
+          values,
+        );
+      } else {
+        if (names.length === 0) {
+          rows = await db.query<Row>(`select * from ${table} where id = $1`, [id]);
+        } else {
+          const sets = names.map((name, i) => `${quote(name)} = $${i + 1}`).join(', ');
+          rows = await db.query<Row>(`update ${table} set ${sets} where id = $${names.length + 1} returning *`, [...values, id]);
+        }
+      }
+      const row = rows.rows[0];
+      if (row === undefined) return problem(c, 404, 'not_found', `${label} ${id} was not found`);
+      return c.json(row, id === undefined ? 201 : 200);
+    } catch (error) {
+      if (isForeignKeyViolation(error)) return problem(c, 400, 'invalid_reference', `a referenced record does not exist`);
+      throw error;
+    }
+  };
+
+  app.post('/', (c) => write(c, undefined, false));
+  app.put('/:id{[0-9]+}', (c) => write(c, Number(c.req.param('id')), false));
+  app.patch('/:id{[0-9]+}', (c) => write(c, Number(c.req.param('id')), true));
+
+  app.delete('/:id{[0-9]+}', async (c) => {
+    const rows = await db.query<Row>(`delete from ${table} where id = $1 returning id`, [Number(c.req.param('id'))]);
+    return rows.rows.length === 0 ? problem(c, 404, 'not_found', `${label} ${c.req.param('id')} was not found`) : c.body(null, 204);
+  });
+
+  return app;
+}
