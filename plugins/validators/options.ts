@@ -1,0 +1,31 @@
+import { z } from 'zod';
+import { checkNameSchema } from './report.ts';
+
+export const validateOptionsSchema = z.object({
+  /** Which checks to run; the others are reported as skipped. All by default. */
+  checks: z.array(checkNameSchema).min(1).optional(),
+  /**
+   * Run install, build and test in a sandbox copy, and type-check with tsc after install.
+   * Off by default: the static checks are fast, pure and need no network.
+   */
+  runtime: z.boolean().default(false),
+  /** Package names or `@scope/*` accepted on top of the built-in allow-list. */
+  knownPackages: z.array(z.string()).default([]),
+  timeouts: z
+    .object({
+      installMs: z.number().int().positive().default(300_000),
+      buildMs: z.number().int().positive().default(180_000),
+      testMs: z.number().int().positive().default(180_000),
+      typesMs: z.number().int().positive().default(180_000),
+    })
+    .prefault({}),
+  /** Heap limit for node processes in the sandbox, npm included. */
+  memoryMb: z.number().int().positive().default(1024),
+  /** A download cache shared between runs; a fresh one per run by default. */
+  npmCacheDir: z.string().optional(),
+  /** Where sandbox directories are created; the system temp directory by default. */
+  sandboxBaseDir: z.string().optional(),
+});
+
+export type ValidateOptions = z.input<typeof validateOptionsSchema>;
+export type ResolvedValidateOptions = z.output<typeof validateOptionsSchema>;
