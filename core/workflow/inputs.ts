@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ValidationError, type ValidationIssue } from '../errors.ts';
 import type { ValuePath } from './expressions/template.ts';
-import { deepEqual, typeName } from './expressions/values.ts';
+import { deepEqual, typeName, withArticle } from './expressions/values.ts';
 import type { InputSpec, TypeSpec } from './schema.ts';
 import { closest, didYouMean } from './suggest.ts';
 import { schemaProblems } from './zod-issues.ts';
@@ -12,7 +12,7 @@ export function isRequired(spec: InputSpec): boolean {
 }
 
 const typeError = (expected: string) => (issue: { input?: unknown }) =>
-  issue.input === undefined ? 'is required' : `must be ${expected}, not ${typeName(issue.input)}`;
+  issue.input === undefined ? 'is required' : `must be ${expected}, not ${withArticle(typeName(issue.input))}`;
 
 /** The zod schema of one declared type; run inputs and defaults are checked with it. */
 export function valueSchema(spec: TypeSpec): z.ZodType {

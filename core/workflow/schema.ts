@@ -15,8 +15,10 @@ const NAME_RULE = 'must start with a letter or _ and use letters, digits, _ and 
 export const USES_PATTERN = /^[a-z][a-z0-9-]*\/[a-z][a-zA-Z0-9-]*(?:@[0-9A-Za-z.^~<>=*+-]+)?$/;
 
 const name = (what: string) => z.string().regex(NAME_PATTERN, `${what} ${NAME_RULE}`);
-const duration = (what: string) =>
-  z.string().regex(DURATION_PATTERN, `${what} must be a duration such as '250ms', '30s', '5m' or '1h'`).describe(`${what}: a duration such as 250ms, 30s, 5m or 1h`);
+const duration = (what: string) => {
+  const message = `${what} must be a duration such as '250ms', '30s', '5m' or '1h'`;
+  return z.string({ error: message }).regex(DURATION_PATTERN, message).describe(`${what}: a duration such as 250ms, 30s, 5m or 1h`);
+};
 
 export const INPUT_TYPES = ['string', 'number', 'integer', 'boolean', 'object', 'array'] as const;
 export type InputType = (typeof INPUT_TYPES)[number];

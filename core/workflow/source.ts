@@ -25,7 +25,7 @@ export interface SyntaxProblem extends Position {
  */
 export function readYaml(file: string, text: string, maxAliasCount: number): { source: SourceFile; data: unknown; problems: SyntaxProblem[] } {
   const lines = new LineCounter();
-  const document = parseDocument(text, { lineCounter: lines, prettyErrors: false, strict: true, uniqueKeys: true, schema: 'core', merge: false, logLevel: 'silent' });
+  const document = parseDocument(text, { lineCounter: lines, prettyErrors: false, strict: true, uniqueKeys: true, schema: 'core', merge: false, logLevel: 'error' });
   const source: SourceFile = { file, text, document, lines };
   const problems = syntaxProblems(source, [...document.errors, ...document.warnings]);
   if (problems.length > 0) return { source, data: undefined, problems };
@@ -70,13 +70,13 @@ function syntaxProblems(source: SourceFile, errors: ReadonlyArray<{ code: string
   return problems;
 }
 
-// `{` and `,` end plain text inside flow collections, so an unquoted `${{ }}` there breaks the YAML.
+// Unquoted, `${{ a: b }}` or `[${{ x }}]` is YAML syntax, not text: the commonest cause of a
+// YAML error on a line with an expression.
 function hint(source: SourceFile, line: number): string {
   const start = source.lines.lineStarts[line - 1] ?? 0;
   const end = source.lines.lineStarts[line] ?? source.text.length;
-  const text = source.text.slice(start, end);
-  return text.includes('${{') && /[[{]/.test(text.replace(/\$\{\{[^}]*\}\}/g, ''))
-    ? "; inside { } or [ ] an expression must be quoted: '${{ … }}'"
+  return source.text.slice(start, end).includes('${{')
+    ? "; quote a value that holds an expression, as in key: '${{ … }}', since YAML reads ': ', ' #', { } and [ ] in unquoted text"
     : '';
 }
 

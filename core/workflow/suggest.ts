@@ -21,11 +21,13 @@ export function editDistance(a: string, b: string): number {
 
 /**
  * The candidate nearest to `name`, if it is near enough to be a likely typo: at most a third
- * of the name's length away (and at least one edit), or equal ignoring case. Ties go to the
+ * of the name's length away (at least one edit, for names of three or more characters), or
+ * equal ignoring case. Ties go to the
  * earlier candidate, so callers order candidates by preference.
  */
 export function closest(name: string, candidates: Iterable<string>): string | undefined {
-  const limit = Math.max(1, Math.floor(name.length / 3));
+  // Very short names are one edit from almost anything, so for them only case differences count.
+  const limit = name.length < 3 ? 0 : Math.max(1, Math.floor(name.length / 3));
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const candidate of candidates) {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { ValuePath } from './expressions/template.ts';
-import { typeName } from './expressions/values.ts';
+import { typeName, withArticle as article } from './expressions/values.ts';
 import { closest, didYouMean } from './suggest.ts';
 
 /** A schema violation in words a workflow author can act on, at a path in the checked value. */
@@ -54,15 +54,16 @@ function describe(issue: Issue, path: ValuePath, schema: z.ZodType, root: unknow
         const branch = unionSchema.options[chosen.i] as z.ZodType | undefined;
         if (branch) return schemaProblems(chosen.errors, branch, root, options, path);
       }
-      const expected = [...new Set(expectedTypes(issue))];
+      const expected = [...new Set(expectedTypes(issue).map(typeWord))];
       return [{ path, message: expected.length > 0 ? `must be ${orList(expected.map(article))}, not ${article(typeName(value))}` : issue.message }];
     }
     case 'invalid_type':
       if (value === undefined) {
         const key = path[path.length - 1];
-        return [{ path: path.slice(0, -1), subject: path, message: `missing required key '${String(key)}'` }];
+        return [{ path: path.slice(0, -1), subject: path, atKey: true, message: `missing required key '${String(key)}'` }];
       }
-      return [{ path, message: `must be ${article(String(issue.expected))}, not ${article(typeName(value))}` }];
+      if (!isDefaultMessage(issue.message)) return [{ path, message: issue.message }];
+      return [{ path, message: `must be ${article(typeWord(String(issue.expected)))}, not ${article(typeName(value))}` }];
     case 'unrecognized_keys': {
       const known = objectKeys(schemaAt(schema, path.slice(base.length)));
       return issue.keys.map((key) => ({
@@ -79,6 +80,7 @@ function describe(issue: Issue, path: ValuePath, schema: z.ZodType, root: unknow
     }
     case 'too_small':
     case 'too_big': {
+      if (!isDefaultMessage(issue.message)) return [{ path, message: issue.message }];
       const bound = issue.code === 'too_small' ? issue.minimum : issue.maximum;
       const word = issue.code === 'too_small' ? 'at least' : 'at most';
       const exclusive = issue.inclusive === false ? (issue.code === 'too_small' ? 'more than' : 'less than') : word;
@@ -96,6 +98,18 @@ function describe(issue: Issue, path: ValuePath, schema: z.ZodType, root: unknow
 }
 
 // A nested union whose every branch has the wrong type is a type mismatch too.
+// Zod's own messages are replaced with plainer ones; a message a schema wrote on purpose is kept.
+function isDefaultMessage(message: string): boolean {
+  return /^(Invalid|Too (small|big))/.test(message);
+}
+
+/** Zod's type names in the words of a YAML author. */
+function typeWord(expected: string): string {
+  if (expected === 'record') return 'object';
+  if (expected === 'int') return 'integer';
+  return expected;
+}
+
 function isRootTypeMismatch(issue: Issue): boolean {
   if (issue.path.length !== 0) return false;
   if (issue.code === 'invalid_type') return true;
@@ -159,11 +173,6 @@ export function valueAt(root: unknown, path: ValuePath): unknown {
     current = (current as Record<string | number, unknown>)[segment];
   }
   return current;
-}
-
-function article(type: string): string {
-  if (type === 'null') return 'null';
-  return /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
 }
 
 function orList(items: readonly string[]): string {

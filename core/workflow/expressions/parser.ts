@@ -130,7 +130,7 @@ class Parser {
         }
         throw new ExpressionSyntaxError(`unexpected '${token.value}'`, token.start);
       case 'end':
-        throw new ExpressionSyntaxError(token.start === 0 ? 'expression is empty' : 'expression ends too early', token.start);
+        throw new ExpressionSyntaxError(this.text.trim() === '' ? 'expression is empty' : 'expression ends too early', token.start);
     }
   }
 

@@ -36,7 +36,11 @@ export function parseTemplate(text: string): ValueTemplate {
     if (open === -1) break;
     if (open > i) parts.push(text.slice(i, open));
     const close = findClose(text, open + OPEN.length);
-    if (close === -1) throw new ExpressionSyntaxError(`'${OPEN}' is not closed: add '${CLOSE}'`, open);
+    if (close < 0) {
+      // A quote left open swallows the `}}`; name the quote, it is the real mistake.
+      if (close !== -1) throw new ExpressionSyntaxError('string is not closed: add a single quote', -close - 2);
+      throw new ExpressionSyntaxError(`'${OPEN}' is not closed: add '${CLOSE}'`, open);
+    }
     const start = open + OPEN.length;
     const source = text.slice(start, close);
     try {
@@ -54,14 +58,18 @@ export function parseTemplate(text: string): ValueTemplate {
   return onlyOne ? { kind: 'expression', expression: expressions[0]! } : { kind: 'interpolation', parts };
 }
 
-// `}}` inside a quoted string does not end the expression, so `${{ '}}' }}` is the text `}}`.
+/**
+ * The offset of the `}}` that ends an expression; `}}` inside a quoted string does not count,
+ * so `${{ '}}' }}` is the text `}}`. -1 when there is none, `-2 - quote` when an unclosed
+ * quote at `quote` hid it.
+ */
 function findClose(text: string, from: number): number {
-  let quoted = false;
+  let quote = -1;
   for (let i = from; i < text.length; i++) {
-    if (text[i] === "'") quoted = !quoted;
-    else if (!quoted && text.startsWith(CLOSE, i)) return i;
+    if (text[i] === "'") quote = quote === -1 ? i : -1;
+    else if (quote === -1 && text.startsWith(CLOSE, i)) return i;
   }
-  return -1;
+  return quote === -1 ? -1 : -2 - quote;
 }
 
 /**

@@ -18,6 +18,12 @@ export function typeName(value: unknown): string {
   return typeof value;
 }
 
+/** `a string`, `an array`, `null`: a type name as it reads in a sentence. */
+export function withArticle(type: string): string {
+  if (type === 'null') return 'null';
+  return /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
+}
+
 /** `false`, `null`, `0`, `NaN` and `''` are false; everything else, `[]` and `{}` included, is true. */
 export function truthy(value: unknown): boolean {
   return !(value === false || value === null || value === undefined || value === 0 || value === '' || Number.isNaN(value));
