@@ -1,8 +1,10 @@
 import { AppSpecSchema, type AppKind, type AppSpec } from '../parser/spec.ts';
+import { reactSpaFiles } from '../../templates/react-spa/render.ts';
 import { restApiFiles } from '../../templates/rest-api/render.ts';
 import { checkFiles, GenerateError, type GeneratedFile } from './files.ts';
 
 const GENERATORS: Partial<Record<AppKind, (spec: AppSpec) => GeneratedFile[]>> = {
+  'react-spa': reactSpaFiles,
   'rest-api': restApiFiles,
 };
 
