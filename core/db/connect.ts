@@ -35,6 +35,8 @@ export interface ConnectOptions {
   searchPath?: string | undefined;
   /** Largest number of pooled PostgreSQL connections. */
   maxConnections?: number | undefined;
+  /** Shown in pg_stat_activity; lets operators (and tests) find this process's sessions. */
+  applicationName?: string | undefined;
 }
 
 class LocalBus {
@@ -68,7 +70,13 @@ async function connectPostgres(url: string, options: ConnectOptions): Promise<Da
   const sql = postgres(url, {
     max: options.maxConnections ?? 10,
     onnotice: () => {},
-    connection: options.searchPath ? { search_path: options.searchPath } : {},
+    // The type lookup runs on every new connection and, if that connection is killed at that
+    // moment, fails outside any caller's promise; built-in types are all the runner uses.
+    fetch_types: false,
+    connection: {
+      application_name: options.applicationName ?? 'qlayer',
+      ...(options.searchPath ? { search_path: options.searchPath } : {}),
+    },
     // Reconnect quickly after pg_terminate_backend or a server restart.
     connect_timeout: 10,
     idle_timeout: 60,

@@ -112,7 +112,7 @@ export class Channels {
         const messages: [string, string][] = [];
         for (const [channel, ids] of batch) for (const payload of chunk([...ids])) messages.push([channel, payload]);
         await this.db
-          .query('select pg_notify(c, p) from unnest($1::text[], $2::text[]) as m(c, p)', [messages.map((m) => m[0]), messages.map((m) => m[1])])
+          .query('select pg_notify(m->>0, m->>1) from jsonb_array_elements($1::text::jsonb) as m', [JSON.stringify(messages)])
           .catch(() => {
             // Lost notifications only delay things: workers and waiters also poll.
           });

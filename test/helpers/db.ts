@@ -36,13 +36,18 @@ async function freshPgliteSchema(schema: string): Promise<TestDb> {
  * A fresh, migrated database for one test: an in-memory PGlite, or a new schema on the
  * local PostgreSQL that `close()` drops again.
  */
-export async function freshDb(options: { maxConnections?: number } = {}): Promise<TestDb> {
+export async function freshDb(options: { maxConnections?: number; applicationName?: string } = {}): Promise<TestDb> {
   const schema = `t_${crypto.randomUUID().replaceAll('-', '').slice(0, 16)}`;
   if (backend === 'pglite') return freshPgliteSchema(schema);
   const admin = await connect({ url: postgresUrl, maxConnections: 1 });
   await admin.query(`create schema ${schema}`);
   await admin.close();
-  const db = await connect({ url: postgresUrl, searchPath: schema, maxConnections: options.maxConnections ?? 10 });
+  const db = await connect({
+    url: postgresUrl,
+    searchPath: schema,
+    maxConnections: options.maxConnections ?? 10,
+    applicationName: options.applicationName ?? `qlayer-test-${schema}`,
+  });
   await migrate(db);
   const close = db.close.bind(db);
   return Object.assign(db, {

@@ -9,14 +9,14 @@ export async function renewLeases(db: Executor, workerId: string, ids: readonly 
   const rows = await db.query<{ id: string }>(
     `with renewed as (
        update steps set lease_expires_at = now() + $3::int * interval '1 millisecond'
-       where id = any($2::bigint[]) and status = 'running' and lease_owner = $1
+       where id in (select jsonb_array_elements_text($2::text::jsonb)::bigint) and status = 'running' and lease_owner = $1
        returning id
      ),
      beat as (
        update workers set heartbeat_at = now() where id = $1 returning 1
      )
      select id::text as id from renewed`,
-    [workerId, ids, leaseMs],
+    [workerId, JSON.stringify(ids), leaseMs],
   );
   return new Set(rows.map((r) => r.id));
 }
@@ -63,14 +63,14 @@ export async function releaseSteps(db: Executor, workerId: string, ids: readonly
   const rows = await db.query<{ n: number }>(
     `with released as (
        update steps set status = 'ready', lease_owner = null, lease_expires_at = null, available_at = now()
-       where id = any($2::bigint[]) and status = 'running' and lease_owner = $1
+       where id in (select jsonb_array_elements_text($2::text::jsonb)::bigint) and status = 'running' and lease_owner = $1
        returning run_id, key
      ),
      events as (
        insert into run_events (run_id, step_key, type) select run_id, key, 'step.released' from released returning 1
      )
      select count(*)::int as n from released`,
-    [workerId, ids],
+    [workerId, JSON.stringify(ids)],
   );
   return rows[0]?.n ?? 0;
 }

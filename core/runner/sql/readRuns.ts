@@ -20,12 +20,12 @@ function toRun(row: Raw<RunRecord, 'createdAt' | 'finishedAt'>): RunRecord {
 
 export async function getRuns(db: Executor, ids: readonly string[]): Promise<RunRecord[]> {
   if (ids.length === 0) return [];
-  return (await db.query<Raw<RunRecord, 'createdAt' | 'finishedAt'>>(`select ${RUN_COLUMNS} from runs where id = any($1::uuid[])`, [ids])).map(toRun);
+  return (await db.query<Raw<RunRecord, 'createdAt' | 'finishedAt'>>(`select ${RUN_COLUMNS} from runs where id in (select jsonb_array_elements_text($1::text::jsonb)::uuid)`, [JSON.stringify(ids)])).map(toRun);
 }
 
 export async function getRunsByIdempotencyKeys(db: Executor, keys: readonly string[]): Promise<RunRecord[]> {
   if (keys.length === 0) return [];
-  return (await db.query<Raw<RunRecord, 'createdAt' | 'finishedAt'>>(`select ${RUN_COLUMNS} from runs where idempotency_key = any($1::text[])`, [keys])).map(toRun);
+  return (await db.query<Raw<RunRecord, 'createdAt' | 'finishedAt'>>(`select ${RUN_COLUMNS} from runs where idempotency_key in (select jsonb_array_elements_text($1::text::jsonb))`, [JSON.stringify(keys)])).map(toRun);
 }
 
 export interface ListRunsQuery {
