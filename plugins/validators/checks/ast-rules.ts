@@ -53,6 +53,10 @@ export function runAstRules(check: CheckName, rules: readonly AstRule[], sources
   return findings.sort(byPosition);
 }
 
+/** File (by code point, so the order is the same in every locale), then line, then column. */
 export function byPosition(a: Finding, b: Finding): number {
-  return (a.file ?? '').localeCompare(b.file ?? '') || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0);
+  const fileA = a.file ?? '';
+  const fileB = b.file ?? '';
+  if (fileA !== fileB) return fileA < fileB ? -1 : 1;
+  return (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0);
 }

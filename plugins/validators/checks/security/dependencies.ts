@@ -56,9 +56,12 @@ function checkSpec(dependency: Dependency, known: KnownPackages, report: Report)
     case 'exact':
     case 'workspace':
       return;
-    case 'bounded-range':
-      report('warning', 'unpinned-dependency', `"${name}" is not pinned: "${spec}" allows newer versions; use the exact version "${spec.replace(/^[~^]\s*v?/, '')}"`);
+    case 'bounded-range': {
+      const version = spec.replace(/^[~^]\s*v?/, '');
+      const advice = /^\d+\.\d+\.\d+/.test(version) ? `the exact version "${version}"` : 'an exact version';
+      report('warning', 'unpinned-dependency', `"${name}" is not pinned: "${spec}" allows newer versions; use ${advice}`);
       return;
+    }
     case 'open':
       report(
         'error',
@@ -79,6 +82,12 @@ function checkSpec(dependency: Dependency, known: KnownPackages, report: Report)
 
 /** Dependencies with the position of each name, so a finding points at the line to change. */
 function readDependencies(file: GeneratedFile): Dependency[] {
+  try {
+    JSON.parse(file.content);
+  } catch {
+    return [];
+  }
+  // Parsed again with TypeScript's JSON parser because it keeps positions.
   const json = ts.parseJsonText(file.path, file.content);
   const root = json.statements[0]?.expression;
   if (root === undefined || !ts.isObjectLiteralExpression(root)) return [];

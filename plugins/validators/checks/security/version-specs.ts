@@ -12,7 +12,7 @@ export type VersionSpec =
   | { kind: 'alias'; name: string; spec: string };
 
 const EXACT = /^v?\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?$/;
-const BOUNDED = /^[~^]\s*v?\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/;
+const BOUNDED = /^[~^]\s*v?\d+(\.\d+){0,2}(-[0-9A-Za-z.-]+)?$/;
 const NON_REGISTRY = /^(git\+|git:|github:|gitlab:|bitbucket:|gist:|https?:|file:|link:|portal:)|^[\w.-]+\/[\w.-]+(#.*)?$/;
 const TAG = /^[a-z][a-z0-9._-]*$/i;
 
