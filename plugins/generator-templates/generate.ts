@@ -1,9 +1,11 @@
 import { AppSpecSchema, type AppKind, type AppSpec } from '../parser/spec.ts';
+import { fullstackFiles } from '../../templates/fullstack/render.ts';
 import { reactSpaFiles } from '../../templates/react-spa/render.ts';
 import { restApiFiles } from '../../templates/rest-api/render.ts';
 import { checkFiles, GenerateError, type GeneratedFile } from './files.ts';
 
 const GENERATORS: Partial<Record<AppKind, (spec: AppSpec) => GeneratedFile[]>> = {
+  fullstack: fullstackFiles,
   'react-spa': reactSpaFiles,
   'rest-api': restApiFiles,
 };
