@@ -4,7 +4,7 @@ import { parseDuration } from './duration.ts';
 import { ExpressionSyntaxError } from './errors.ts';
 import { parseExpression } from './expressions/parser.ts';
 import { analyzeReferences } from './expressions/references.ts';
-import { compileValue, expressionSites, parseTemplate, type ValuePath, type ValueTemplate } from './expressions/template.ts';
+import { compileValue, expressionSites, parseTemplate, type TemplateErrorHandler, type ValuePath, type ValueTemplate } from './expressions/template.ts';
 import type { LoadedStep } from './model.ts';
 import type { Site } from './problems.ts';
 import type { StepDocument } from './schema.ts';
@@ -46,8 +46,8 @@ export function checkStep(step: Partial<StepDocument>, index: number, context: S
     else dependencies.push({ on: need, site: { path: [...base, ...path] } });
   });
 
-  const compile = (path: ValuePath, value: unknown, parse: (value: unknown, onError: (at: ValuePath, error: ExpressionSyntaxError) => void) => ValueTemplate, allowItem: boolean): ValueTemplate => {
-    const template = parse(value, (at, error) => report([...path, ...at], error.message, { offset: error.offset }));
+  const compile = (path: ValuePath, value: unknown, parse: (value: unknown, onError: TemplateErrorHandler) => ValueTemplate, allowItem: boolean): ValueTemplate => {
+    const template = parse(value, (at, error, atKey) => report([...path, ...at], error.message, { offset: error.offset, atKey }));
     for (const site of expressionSites(template)) {
       const found = analyzeReferences(site.expression.ast, { inputs: context.inputs, steps: context.steps, self: step.id, allowItem });
       for (const problem of found.problems) report([...path, ...site.path], problem.message, { offset: site.expression.offset + problem.offset });
@@ -91,7 +91,7 @@ export function checkStep(step: Partial<StepDocument>, index: number, context: S
  * (`${{ inputs.deploy }}`); text around an expression would make a string, never a condition or a list.
  */
 function singleExpression(field: string) {
-  return (value: unknown, onError: (at: ValuePath, error: ExpressionSyntaxError) => void): ValueTemplate => {
+  return (value: unknown, onError: TemplateErrorHandler): ValueTemplate => {
     if (typeof value !== 'string') return compileValue(value, onError);
     try {
       if (!value.includes('${{')) return { kind: 'expression', expression: { source: value, ast: parseExpression(value), offset: 0 } };

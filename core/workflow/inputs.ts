@@ -82,8 +82,8 @@ export function runInputSchema(inputs: Readonly<Record<string, InputSpec>>): z.Z
 export function parseRunInput(schema: z.ZodType<Record<string, unknown>>, input: unknown, workflow: string): Record<string, unknown> {
   const value = input ?? {};
   if (typeof value !== 'object' || Array.isArray(value)) {
-    throw new ValidationError(`input of workflow '${workflow}' must be an object of named inputs, not ${typeName(value)}`, [
-      { path: '(root)', message: `must be an object of named inputs, not ${typeName(value)}` },
+    throw new ValidationError(`input of workflow '${workflow}' must be an object of named inputs, not ${withArticle(typeName(value))}`, [
+      { path: '(root)', message: `must be an object of named inputs, not ${withArticle(typeName(value))}` },
     ]);
   }
   const given = Object.fromEntries(Object.entries(value).filter(([, value]) => value !== null));

@@ -108,8 +108,8 @@ export function validateWorkflow(
 
   let outputs: ValueTemplate | undefined;
   if (isPlainObject(raw.outputs)) {
-    outputs = compileValue(raw.outputs, (path, error) =>
-      report({ path: ['outputs', ...path], offset: error.offset }, `${display(['outputs', ...path])}: ${error.message}`),
+    outputs = compileValue(raw.outputs, (path, error, atKey) =>
+      report({ path: ['outputs', ...path], offset: error.offset, atKey }, `${display(['outputs', ...path])}: ${error.message}`),
     );
     for (const site of expressionSites(outputs)) {
       const found = analyzeReferences(site.expression.ast, { inputs: inputNames, steps: stepIds, allowItem: false });

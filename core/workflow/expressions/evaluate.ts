@@ -2,7 +2,7 @@ import { ExpressionError } from '../errors.ts';
 import type { ExprNode, Expression } from './ast.ts';
 import { FUNCTIONS } from './functions.ts';
 import { FORBIDDEN_NAMES } from './parser.ts';
-import { deepEqual, isPlainObject, truthy, typeName } from './values.ts';
+import { deepEqual, isPlainObject, truthy, typeName, withArticle } from './values.ts';
 
 /** The names an expression can start from: `inputs`, `steps`, `run`, and `item`/`index` in a `foreach`. */
 export type ExpressionScope = Readonly<Record<string, unknown>>;
@@ -57,15 +57,21 @@ function read(target: unknown, key: unknown): unknown {
   if (Array.isArray(target)) {
     if (typeof key !== 'number') throw new ExpressionError(`arrays are indexed by number, not ${describeKey(key)}; use length() for the size`);
     if (!Number.isInteger(key)) throw new ExpressionError(`array index ${key} is not a whole number`);
-    return key >= 0 && key < target.length ? (target[key] ?? null) : null;
+    return key >= 0 && key < target.length ? ownData(target, String(key)) : null;
   }
   if (isPlainObject(target)) {
     if (typeof key !== 'string' && typeof key !== 'number') throw new ExpressionError(`object keys are strings, not ${typeName(key)}`);
     const name = String(key);
     if (FORBIDDEN_NAMES.has(name)) throw new ExpressionError(`'${name}' cannot be read in expressions`);
-    return Object.hasOwn(target, name) ? (target[name] ?? null) : null;
+    return ownData(target, name);
   }
-  throw new ExpressionError(`cannot read ${describeKey(key)} of a ${typeName(target)}`);
+  throw new ExpressionError(`cannot read ${describeKey(key)} of ${withArticle(typeName(target))}`);
+}
+
+// A data property's value; an accessor is never invoked, so reading cannot run code.
+function ownData(target: object, name: string): unknown {
+  const descriptor = Object.getOwnPropertyDescriptor(target, name);
+  return descriptor && 'value' in descriptor ? (descriptor.value ?? null) : null;
 }
 
 function compare(op: string, left: unknown, right: unknown): boolean {

@@ -76,7 +76,9 @@ function findClose(text: string, from: number): number {
  * Parses every string in a YAML value. A string with a syntax error is reported through
  * `onError` and kept as text, so one bad expression does not hide the problems after it.
  */
-export function compileValue(value: unknown, onError: (path: ValuePath, error: ExpressionSyntaxError) => void, path: ValuePath = []): ValueTemplate {
+export type TemplateErrorHandler = (path: ValuePath, error: ExpressionSyntaxError, atKey?: boolean) => void;
+
+export function compileValue(value: unknown, onError: TemplateErrorHandler, path: ValuePath = []): ValueTemplate {
   if (typeof value === 'string') {
     try {
       return parseTemplate(value);
@@ -91,6 +93,9 @@ export function compileValue(value: unknown, onError: (path: ValuePath, error: E
     return items.every((t) => t.kind === 'static') ? { kind: 'static', value } : { kind: 'array', items };
   }
   if (typeof value === 'object' && value !== null) {
+    for (const key of Object.keys(value)) {
+      if (key.includes(OPEN)) onError([...path, key], new ExpressionSyntaxError('keys are not evaluated; write expressions in values only', 0), true);
+    }
     const entries = Object.entries(value).map(([key, item]) => [key, compileValue(item, onError, [...path, key])] as const);
     return entries.every(([, t]) => t.kind === 'static') ? { kind: 'static', value } : { kind: 'object', entries };
   }
