@@ -76,12 +76,30 @@ describe('types check in memory (before install)', () => {
     expect('summary' in outcome && outcome.summary).toMatch(/with tsconfig.json; [1-9]\d* diagnostics about packages that are not installed ignored/);
   });
 
-  it('turns implicit any into a warning, since a missing package can cause it', () => {
-    const findings = types({ 'src/server.ts': "import express from 'express';\nexpress().get('/', (req, res) => res.send('hi'));\n" });
-    expect(brief(findings)).toEqual([
-      { file: 'src/server.ts', line: 2, column: 21, rule: 'TS7006', severity: 'warning' },
-      { file: 'src/server.ts', line: 2, column: 26, rule: 'TS7006', severity: 'warning' },
+  it('drops implicit any while a package is missing, and reports it when none is', () => {
+    expect(types({ 'src/server.ts': "import express from 'express';\nexpress().get('/', (req, res) => res.send('hi'));\n" })).toEqual([]);
+    expect(brief(types({ 'src/pure.ts': 'export const twice = (n) => n * 2;\n' }))).toEqual([
+      { file: 'src/pure.ts', line: 1, column: 23, rule: 'TS7006', severity: 'error' },
     ]);
+  });
+
+  it('checks component props without React installed: key is fine, a misspelt prop is not', () => {
+    const findings = types({
+      'src/App.tsx': [
+        "import { useState } from 'react';",
+        'type Props = { title: string };',
+        'function Panel(props: Props) {',
+        '  return <h1>{props.title}</h1>;',
+        '}',
+        'export function App() {',
+        '  const [n, setN] = useState(0);',
+        '  return <div onClick={() => setN((k) => k + 1)}><Panel key="a" title="x" /><Panel key="b" titel="y" /></div>;',
+        '}',
+        '',
+      ].join('\n'),
+    });
+    expect(brief(findings)).toEqual([{ file: 'src/App.tsx', line: 8, column: 92, rule: 'TS2322', severity: 'error' }]);
+    expect(findings[0]?.message).toContain("Property 'titel' does not exist on type 'IntrinsicAttributes & Props'. Did you mean 'title'?");
   });
 
   it("uses the project's tsconfig, following a relative extends", () => {

@@ -1,15 +1,17 @@
+import ts from 'typescript';
 import { isVendoredOrBuilt, plural, type GeneratedFile } from '../../project.ts';
 import type { Finding } from '../../report.ts';
 import { forChecking, projectCompilerOptions } from '../../typescript/compiler-options.ts';
 import { isTypeScriptPath, messageText, positionOf, scriptKindOf } from '../../typescript/source-files.ts';
 import { createVirtualProgram, projectPath } from '../../typescript/virtual-program.ts';
 import type { CheckOutcome } from '../outcome.ts';
-import { preInstallVerdict } from './pre-install.ts';
+import { JSX_STAND_IN, preInstallKind, type PreInstallKind } from './pre-install.ts';
 
 /**
  * Type-checks the TypeScript files in memory, before anything is installed. Uses the project's
- * tsconfig options when there is one; diagnostics that only mean "package not installed" are
- * dropped (see `pre-install.ts`), so what remains is about the generated code itself.
+ * tsconfig options when there is one; diagnostics that only mean "package not installed", and
+ * their consequences, are dropped (see `pre-install.ts`), so what remains is about the
+ * generated code itself. The full check is tsc after install (`installed.ts`).
  */
 export function checkTypesInMemory(files: readonly GeneratedFile[]): CheckOutcome {
   const { options, configPath } = projectCompilerOptions(files);
@@ -19,27 +21,36 @@ export function checkTypesInMemory(files: readonly GeneratedFile[]): CheckOutcom
     .filter((path) => !isVendoredOrBuilt(path) && (isTypeScriptPath(path) || (checkJs && scriptKindOf(path) !== undefined)));
   if (roots.length === 0) return { skipped: 'no TypeScript files' };
 
-  const program = createVirtualProgram(files, roots, forChecking(options));
-  const findings: Finding[] = [];
+  const usesJsx = roots.some((path) => /\.[jt]sx$/.test(path));
+  const program = usesJsx
+    ? createVirtualProgram([...files, JSX_STAND_IN], [...roots, JSX_STAND_IN.path], forChecking(options))
+    : createVirtualProgram(files, roots, forChecking(options));
+  const kept: Array<{ source: ts.SourceFile; path: string; diagnostic: ts.Diagnostic; kind: PreInstallKind }> = [];
   let ignored = 0;
   for (const source of program.getSourceFiles()) {
     const path = projectPath(source.fileName);
-    if (path === undefined) continue;
+    if (path === undefined || path === JSX_STAND_IN.path) continue;
     for (const diagnostic of program.getSemanticDiagnostics(source)) {
-      const verdict = preInstallVerdict(diagnostic);
-      if (verdict === 'ignore') {
-        ignored++;
-        continue;
-      }
-      findings.push({
-        check: 'types',
-        severity: verdict,
-        file: path,
-        ...(diagnostic.start === undefined ? {} : positionOf(source, diagnostic.start)),
-        message: messageText(diagnostic),
-        rule: `TS${diagnostic.code}`,
-      });
+      const kind = preInstallKind(diagnostic);
+      if (kind === 'missing-package') ignored++;
+      else kept.push({ source, path, diagnostic, kind });
     }
+  }
+  const findings: Finding[] = [];
+  for (const { source, path, diagnostic, kind } of kept) {
+    // Project-wide on purpose: an `any` from a missing package travels through imports.
+    if (kind === 'implicit-any' && ignored > 0) {
+      ignored++;
+      continue;
+    }
+    findings.push({
+      check: 'types',
+      severity: diagnostic.category === ts.DiagnosticCategory.Error ? 'error' : 'warning',
+      file: path,
+      ...(diagnostic.start === undefined ? {} : positionOf(source, diagnostic.start)),
+      message: messageText(diagnostic),
+      rule: `TS${diagnostic.code}`,
+    });
   }
   const using = configPath === undefined ? 'default options' : configPath;
   return {

@@ -1,4 +1,4 @@
-import ts from 'typescript';
+import type ts from 'typescript';
 import { messageText } from '../../typescript/source-files.ts';
 
 /**
@@ -18,25 +18,41 @@ const MISSING_PACKAGE_CODES = new Set([
 const CANNOT_FIND_MODULE = 2307;
 
 /**
- * "Implicitly has an 'any' type" is often a consequence of a missing package (a callback passed
- * to an untyped express or React API) and sometimes a real omission; before install we cannot
- * tell which, so these become warnings instead of errors.
+ * "Implicitly has an 'any' type" is mostly a consequence of a missing package: a callback passed
+ * to an untyped Hono or React API gets no parameter types. While any package is missing these
+ * are dropped; in a project that needs none they are real errors.
  */
 const IMPLICIT_ANY_CODES = new Set([7005, 7006, 7008, 7010, 7011, 7019, 7031, 7034]);
 
 /** Imports of files that only a bundler or a package's type declarations make importable. */
 const ASSET = /\.(css|scss|sass|less|styl|svg|png|jpe?g|gif|webp|avif|ico|bmp|woff2?|ttf|otf|eot|mp3|mp4|webm|wav|ogg|wasm|html|md|txt|glsl)(\?.*)?$|\?(raw|url|inline|worker|react)$/i;
 
-export type PreInstallVerdict = 'ignore' | 'warning' | 'error';
+export type PreInstallKind = 'missing-package' | 'implicit-any' | 'other';
 
-export function preInstallVerdict(diagnostic: ts.Diagnostic): PreInstallVerdict {
-  if (MISSING_PACKAGE_CODES.has(diagnostic.code)) return 'ignore';
-  if (IMPLICIT_ANY_CODES.has(diagnostic.code)) return 'warning';
+export function preInstallKind(diagnostic: ts.Diagnostic): PreInstallKind {
+  if (MISSING_PACKAGE_CODES.has(diagnostic.code)) return 'missing-package';
+  if (IMPLICIT_ANY_CODES.has(diagnostic.code)) return 'implicit-any';
   if (diagnostic.code === CANNOT_FIND_MODULE) {
     const specifier = /module '([^']+)'/.exec(messageText(diagnostic))?.[1] ?? '';
     const relative = specifier.startsWith('./') || specifier.startsWith('../') || specifier.startsWith('/');
     // A relative import of code that is missing means the generator forgot a file: a real error.
-    return !relative || ASSET.test(specifier) ? 'ignore' : 'error';
+    return !relative || ASSET.test(specifier) ? 'missing-package' : 'other';
   }
-  return diagnostic.category === ts.DiagnosticCategory.Error ? 'error' : 'warning';
+  return 'other';
 }
+
+/**
+ * Without React's types a component's `key` prop is "not assignable", and every intrinsic element
+ * is `any`. These few global declarations stand in for them before install, so prop errors in
+ * generated components are still found (a misspelt prop is), without the false ones.
+ */
+export const JSX_STAND_IN = {
+  path: '.qlayer/jsx-pre-install.d.ts',
+  content: `declare namespace JSX {
+  type Element = any;
+  interface IntrinsicElements { [name: string]: any }
+  interface IntrinsicAttributes { key?: string | number | bigint | null | undefined }
+  interface ElementChildrenAttribute { children: {} }
+}
+`,
+};
