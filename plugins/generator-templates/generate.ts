@@ -1,13 +1,17 @@
 import { AppSpecSchema, type AppKind, type AppSpec } from '../parser/spec.ts';
+import { cliFiles } from '../../templates/cli/render.ts';
 import { fullstackFiles } from '../../templates/fullstack/render.ts';
 import { reactSpaFiles } from '../../templates/react-spa/render.ts';
 import { restApiFiles } from '../../templates/rest-api/render.ts';
+import { staticSiteFiles } from '../../templates/static-site/render.ts';
 import { checkFiles, GenerateError, type GeneratedFile } from './files.ts';
 
-const GENERATORS: Partial<Record<AppKind, (spec: AppSpec) => GeneratedFile[]>> = {
+const GENERATORS: Record<AppKind, (spec: AppSpec) => GeneratedFile[]> = {
+  cli: cliFiles,
   fullstack: fullstackFiles,
   'react-spa': reactSpaFiles,
   'rest-api': restApiFiles,
+  'static-site': staticSiteFiles,
 };
 
 /**
@@ -22,7 +26,5 @@ export function generateApp(spec: AppSpec): GeneratedFile[] {
       issues: checked.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message })),
     });
   }
-  const generator = GENERATORS[checked.data.kind];
-  if (generator === undefined) throw new GenerateError('generate_invalid_spec', `no generator for kind ${checked.data.kind}`);
-  return checkFiles(generator(checked.data));
+  return checkFiles(GENERATORS[checked.data.kind](checked.data));
 }

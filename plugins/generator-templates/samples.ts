@@ -52,7 +52,7 @@ export function invalidValue(field: FieldModel): SampleValue | undefined {
     case 'integer':
       return 'many';
     case 'boolean':
-      return 'yes';
+      return 'maybe';
     case 'date':
       return 'next tuesday';
     case 'enum':
