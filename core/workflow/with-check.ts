@@ -12,7 +12,13 @@ export function checkWith(schema: z.ZodType, template: ValueTemplate, written: u
   const unknown = expressionSites(template).map((site) => site.path);
   if (unknown.some((path) => path.length === 0)) return [];
   const value = withUnknownsRemoved(written, unknown);
-  const result = schema.safeParse(value);
+  let result: z.ZodSafeParseResult<unknown>;
+  try {
+    result = schema.safeParse(value);
+  } catch {
+    // A plugin's refinement may throw on a field left out here, or be async: the run-time check covers it.
+    return [];
+  }
   if (result.success) return [];
   const encloses = (path: ValuePath) => unknown.some((u) => startsWith(u, path));
   const within = (path: ValuePath) => unknown.some((u) => startsWith(path, u));

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { checkWorkflow, loadWorkflow, WorkflowValidationError } from '../../core/workflow/index.ts';
+import { checkWorkflow, compileWorkflow, loadWorkflow, WorkflowValidationError } from '../../core/workflow/index.ts';
 import { testRegistry } from './helpers/plugins.ts';
 
 const root = fileURLToPath(new URL('./fixtures/', import.meta.url));
@@ -18,10 +18,13 @@ describe('valid workflow files', () => {
   const files = yamlFiles('valid');
   it('has a corpus', () => expect(files.length).toBeGreaterThanOrEqual(4));
 
-  it.each(files)('%s has no problems', (file) => {
+  it.each(files)('%s has no problems and compiles', async (file) => {
     const source = readFileSync(`${root}valid/${file}`, 'utf8');
     expect(checkWorkflow(source, { registry: testRegistry(), file })).toEqual([]);
-    expect(loadWorkflow(source, { registry: testRegistry(), file }).steps.length).toBeGreaterThan(0);
+    const loaded = loadWorkflow(source, { registry: testRegistry(), file });
+    const compiled = await compileWorkflow(source, { registry: testRegistry(), file });
+    expect(compiled.steps.map((s) => s.key)).toEqual(loaded.steps.map((s) => s.id));
+    expect(compiled.name).toBe(loaded.name);
   });
 });
 

@@ -60,3 +60,37 @@ describe('checkWorkflow', () => {
     expect(() => loadWorkflow('name: x\n')).toThrow(WorkflowValidationError);
   });
 });
+
+describe('plugin schemas that cannot be checked statically', () => {
+  it('leave a step to the run-time check instead of breaking the checker', async () => {
+    const { z } = await import('zod');
+    const { definePlugin, defineStep } = await import('../../core/plugin/define.ts');
+    const registry = testRegistry();
+    registry.register(
+      definePlugin({
+        name: 'picky',
+        version: '1.0.0',
+        steps: {
+          throws: defineStep({
+            input: z.object({ name: z.string().optional() }).refine((v) => (v.name as string).length > 0),
+            output: z.unknown(),
+            run: async () => null,
+          }),
+          async: defineStep({
+            input: z.object({ name: z.string() }).refine(async () => true),
+            output: z.unknown(),
+            run: async () => null,
+          }),
+        },
+      }),
+    );
+    const source = `name: picky
+inputs:
+  n: { type: string }
+steps:
+  - { id: a, uses: picky/throws, with: { name: '\${{ inputs.n }}' } }
+  - { id: b, uses: picky/async, with: { name: x } }
+`;
+    expect(checkWorkflow(source, { registry })).toEqual([]);
+  });
+});
