@@ -13,7 +13,7 @@ import { checkWith } from './with-check.ts';
 
 /** What checking one step needs to know about the rest of the workflow. */
 export interface StepCheckContext {
-  inputs: ReadonlySet<string>;
+  inputs: ReadonlySet<string> | undefined;
   steps: ReadonlySet<string>;
   registry: PluginRegistry | undefined;
   report(site: Site, message: string): void;

@@ -69,7 +69,7 @@ export function validateWorkflow(
     checkInputSpec(result.data, (path, message) => report({ path: ['inputs', name, ...path] }, `${display(['inputs', name, ...path])}: ${message}`));
   }
   // Every written name counts as known, even one whose declaration is broken, so one mistake is not reported twice.
-  const inputNames = new Set(Object.keys(rawInputs));
+  const inputNames = raw.inputs === undefined || isPlainObject(raw.inputs) ? new Set(Object.keys(rawInputs)) : undefined;
 
   const rawSteps = Array.isArray(raw.steps) ? (raw.steps as unknown[]) : [];
   const stepIds = new Set<string>();

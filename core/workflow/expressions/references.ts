@@ -3,7 +3,8 @@ import type { ExprNode } from './ast.ts';
 
 /** The names a workflow declares, against which its expressions are checked before anything runs. */
 export interface ReferenceContext {
-  inputs: ReadonlySet<string>;
+  /** Undefined when the declaration itself is broken (and reported), so reads of it are not checked. */
+  inputs: ReadonlySet<string> | undefined;
   steps: ReadonlySet<string>;
   /** The step the expression belongs to; reading its own result is a mistake. */
   self?: string | undefined;
@@ -92,7 +93,7 @@ function checkChain(root: string, offset: number, accessors: readonly Accessor[]
   const first = accessors[0];
   switch (root) {
     case 'inputs':
-      if (first?.key !== undefined && !context.inputs.has(String(first.key))) {
+      if (context.inputs && first?.key !== undefined && !context.inputs.has(String(first.key))) {
         const name = String(first.key);
         problem(
           first.offset,
