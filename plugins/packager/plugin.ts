@@ -1,0 +1,41 @@
+import { createHash } from 'node:crypto';
+import { z } from 'zod';
+import { FatalStepError, QLayerError } from '../../core/errors.ts';
+import { definePlugin, defineStep } from '../../core/plugin/define.ts';
+import { packageProject } from './zip.ts';
+
+const fileSchema = z.object({ path: z.string(), content: z.string() });
+
+/**
+ * `packager/zip`: the project as a zip, base64-encoded so the step output stays JSON. Packaging is
+ * deterministic, so a retried step yields the same bytes and the same `sha256`.
+ */
+export default definePlugin({
+  name: 'packager',
+  version: '0.1.0',
+  description: 'Deterministic zip packages of generated projects',
+  steps: {
+    zip: defineStep({
+      description: 'Zip a generated project under one top-level folder',
+      input: z.object({ files: z.array(fileSchema).min(1), rootName: z.string() }),
+      output: z.object({ fileName: z.string(), size: z.number().int(), sha256: z.string(), base64: z.string() }),
+      retry: { maxAttempts: 1 },
+      async run(_ctx, input) {
+        let bytes: Uint8Array;
+        try {
+          bytes = packageProject(input.files, { rootName: input.rootName });
+        } catch (error) {
+          // Bad paths will be just as bad on the next attempt.
+          if (error instanceof QLayerError) throw new FatalStepError(error.message, { code: error.code, cause: error, ...(error.details === undefined ? {} : { details: error.details }) });
+          throw error;
+        }
+        return {
+          fileName: `${input.rootName}.zip`,
+          size: bytes.length,
+          sha256: createHash('sha256').update(bytes).digest('hex'),
+          base64: Buffer.from(bytes).toString('base64'),
+        };
+      },
+    }),
+  },
+});
