@@ -1,5 +1,5 @@
 import { DEFAULT_FIELDS, DOMAINS, ENTITY_FIELDS, FIELD_WORDS, RELATIONS, SYNONYMS } from './dictionary.ts';
-import { API_WORDS, APP_NOUNS, BUILD_VERBS, CLI_WORDS, DB_WORDS, FEATURE_WORDS, FORMAT_WORDS, FRONT_WORDS, PAGE_WORDS, SITE_WORDS, STOPWORDS, UNSUPPORTED_FEATURES } from './lexicon.ts';
+import { API_WORDS, APP_NOUNS, BUILD_VERBS, CLI_WORDS, DB_WORDS, FEATURE_WORDS, FORMAT_WORDS, FRONT_WORDS, FULLSTACK_WORDS, PAGE_WORDS, SITE_WORDS, STOPWORDS, UNSUPPORTED_FEATURES } from './lexicon.ts';
 import { camelCase, pascalCase } from './names.ts';
 import { isPlural, pluralize, singularize } from './inflect.ts';
 import type { Entity, Field, Relation } from './spec.ts';
@@ -25,7 +25,7 @@ const OBJECT_AFTER = new Set(['my', 'the', 'your', 'our', 'them', 'it', 'all', '
 const LIST_OPENERS = new Set(['with', 'of', 'for', 'managing', 'manage', 'manages', 'track', 'tracks', 'tracking', 'store', 'stores', 'storing', 'organize', 'organise', 'organizing', 'catalog', 'catalogue', 'record', 'recording', 'log', 'logging', 'crud', 'about', 'handles', 'handle', 'keeps', 'keep', 'lists', 'list', 'has', 'have', 'having', 'containing', 'contains']);
 const LIST_GLUE = new Set(['and', 'or', 'a', 'an', 'the', 'some', 'their', 'its', 'my', 'our', 'plus', 'also', 'as', 'well', 'multiple', 'many', 'several', 'fields', 'field', 'like', 'such', 'e', 'g', 'eg', 'including']);
 
-const TECHNICAL = [FRONT_WORDS, API_WORDS, DB_WORDS, CLI_WORDS, SITE_WORDS, APP_NOUNS, BUILD_VERBS];
+const TECHNICAL = [FRONT_WORDS, API_WORDS, DB_WORDS, CLI_WORDS, SITE_WORDS, APP_NOUNS, BUILD_VERBS, FULLSTACK_WORDS];
 
 function isTechnical(word: string): boolean {
   if (TECHNICAL.some((set) => set.has(word))) return true;
@@ -70,6 +70,9 @@ export function findEntityNouns(tokens: readonly string[]): EntityNouns {
       add('book', token);
       continue;
     }
+    // "music library", "recipe book", "photo album": the noun before makes this an app noun.
+    const modified = (token === 'library' || token === 'book') && i > 0 && (knownNoun(tokens[i - 1] ?? '') !== undefined || DOMAINS[tokens[i - 1] ?? ''] !== undefined || isCandidateNoun(tokens[i - 1] ?? ''));
+    if (modified) continue;
     const domain = DOMAINS[token];
     if (domain !== undefined && !usedAsVerb(tokens, i)) {
       known = true;
@@ -103,6 +106,12 @@ export function findEntityNouns(tokens: readonly string[]): EntityNouns {
       if (LIST_GLUE.has(word)) continue;
       const fieldWord = FIELD_WORDS[word] ?? FIELD_WORDS[singularize(word)];
       const noun = knownNoun(word);
+      // "habits with streaks": a field the owner already has, not a new entity.
+      if (noun === undefined && owner !== undefined && ENTITY_FIELDS[owner]?.some((field) => field.name === singularize(word)) === true) {
+        used.add(word);
+        fieldTokens.add(word);
+        continue;
+      }
       if (fieldWord !== undefined && owner !== undefined && (noun === undefined || noun === 'note' || noun === 'link' || !isPlural(word))) {
         const list = fields.get(owner) ?? [];
         if (!list.some((field) => field.name === fieldWord.name)) list.push(fieldWord);

@@ -27,7 +27,7 @@ export const FEATURE_WORDS: Readonly<Record<'filtering' | 'search' | 'sorting' |
   sorting: new Set(['sort', 'sorting', 'sortable', 'sorted', 'orderby']),
   pagination: new Set(['pagination', 'paginate', 'paginated', 'paging']),
   auth: new Set(['auth', 'authentication', 'authenticated', 'login', 'logins', 'signup', 'password', 'passwords', 'authorization', 'jwt', 'oauth', 'accounts']),
-  persistence: new Set(['persist', 'persisted', 'persistent', 'persistence', 'save', 'saved', 'saves', 'localstorage', 'offline', 'store', 'stored', 'remember', 'remembers']),
+  persistence: new Set(['persist', 'persists', 'persisted', 'persistent', 'persistence', 'save', 'saved', 'saves', 'localstorage', 'offline', 'store', 'stored', 'remember', 'remembers']),
 };
 
 /** Requests understood but not generated offline; they end up in `unresolved`. */
@@ -151,5 +151,5 @@ export const STOPWORDS = new Set([
   'node', 'crud', 'one', 'two', 'three', 'four', 'few', 'several', 'many', 'more', 'other', 'etc', 'things', 'thing', 'stuff',
   'up', 'out', 'down', 'about', 'browser', 'frontend', 'backend', 'hono', 'vite', 'app', 'apps', 'application', 'interface',
   'business', 'organize', 'organise', 'list', 'lists', 'mark', 'marking', 'toggle', 'toggling', 'complete',
-  'completing', 'them', 'then', 'there', 'here', 'if', 'else', 'than', 'between', 'our', 'yours', 'mine', 'some', 'way',
+  'completing', 'belongs', 'belong', 'belonging', 'each', 'every', 'multiple', 'where', 'them', 'then', 'there', 'here', 'if', 'else', 'than', 'between', 'our', 'yours', 'mine', 'some', 'way',
 ]);

@@ -33,7 +33,7 @@ export function sentenceCase(name: string): string {
 }
 
 const SMALL_WORDS = new Set(['a', 'an', 'and', 'as', 'at', 'for', 'in', 'of', 'on', 'or', 'the', 'to', 'with']);
-const ACRONYMS = new Set(['api', 'cli', 'csv', 'tsv', 'json', 'jsonl', 'crm', 'rest', 'faq', 'ui', 'id', 'url', 'html', 'css', 'seo']);
+const ACRONYMS = new Set(['api', 'cli', 'csv', 'tsv', 'json', 'jsonl', 'crm', 'rest', 'faq', 'ui', 'id', 'url', 'html', 'css', 'seo', 'hr']);
 
 /** `bookstore api` → `Bookstore API`. */
 export function titleCase(text: string): string {

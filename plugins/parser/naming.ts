@@ -13,8 +13,8 @@ export interface AppName {
 
 const EXPLICIT = /\b(?:called|named|titled)\s+["'“]?([A-Za-z0-9][A-Za-z0-9 &'-]{0,40}?)["'”]?(?=$|[.,!?;:]|\s+(?:with|that|for|which|using|in|and|to|built)\b)/i;
 /** Nouns that read well at the end of a name; "tool" and "system" are left to the kind's suffix. */
-const NAME_NOUNS = new Set(['app', 'tracker', 'manager', 'list', 'dashboard', 'planner', 'organizer', 'organiser', 'catalog', 'catalogue', 'watchlist', 'calendar', 'log', 'journal', 'diary', 'keeper', 'board', 'api', 'website', 'site', 'directory', 'collection', 'portal', 'book', 'converter', 'service', 'backend', 'system', 'platform']);
-const SUBJECT_SKIP = new Set([...STOPWORDS, 'a', 'an', 'the', 'my', 'our', 'small', 'local', 'new', 'family', 'own', 'startup', 'little', 'friend', 'mom', 'dad']);
+const NAME_NOUNS = new Set(['app', 'tracker', 'manager', 'list', 'dashboard', 'planner', 'organizer', 'organiser', 'catalog', 'catalogue', 'watchlist', 'calendar', 'log', 'journal', 'diary', 'keeper', 'board', 'management', 'application', 'api', 'website', 'site', 'directory', 'collection', 'portal', 'book', 'converter', 'service', 'backend', 'system', 'platform']);
+const SUBJECT_SKIP = new Set([...STOPWORDS, 'a', 'an', 'the', 'my', 'our', 'small', 'local', 'new', 'family', 'own', 'little', 'friend', 'mom', 'dad']);
 const SUFFIX: Record<AppKind, string> = { 'react-spa': 'app', 'rest-api': 'api', fullstack: 'app', cli: 'cli', 'static-site': 'website' };
 const ALLOWED_ENDINGS: Record<AppKind, ReadonlySet<string>> = {
   'react-spa': NAME_NOUNS,
@@ -60,10 +60,24 @@ export function deriveName(prompt: string, tokens: readonly string[], kind: AppK
     return { package: kebabCase(phrase), title: titleCase(phrase), subject: phrase, used };
   }
 
+  // The first "<subject> <noun>" phrase names the app: "event planner", "inventory management".
   let words: string[] = [];
-  const nounAt = tokens.findIndex((token) => NAME_NOUNS.has(token));
-  if (nounAt > 0) {
-    for (let i = nounAt - 1; i >= 0 && words.length < 2 && isModifier(tokens[i] ?? ''); i--) words.unshift(tokens[i] ?? '');
+  let nounAt = tokens.findIndex((token) => NAME_NOUNS.has(token));
+  for (const [at, token] of tokens.entries()) {
+    if (!NAME_NOUNS.has(token)) continue;
+    const modifiers: string[] = [];
+    for (let i = at - 1; i >= 0 && modifiers.length < 2 && isModifier(tokens[i] ?? ''); i--) modifiers.unshift(tokens[i] ?? '');
+    if (modifiers.length > 0) {
+      words = modifiers;
+      nounAt = at;
+      break;
+    }
+  }
+  // "job application tracker": the noun after the found one ends the name.
+  const following = tokens[nounAt + 1];
+  if (words.length > 0 && following !== undefined && NAME_NOUNS.has(following) && ALLOWED_ENDINGS[kind].has(following)) {
+    words.push(tokens[nounAt] ?? '');
+    nounAt += 1;
   }
   if (words.length === 0) words = subjectAfterFor(tokens);
   if (words.length === 0 && fallback.domain !== undefined) words = [fallback.domain];

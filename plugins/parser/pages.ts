@@ -1,6 +1,7 @@
 import { PAGE_WORDS } from './lexicon.ts';
 import type { Page } from './spec.ts';
 
+const ALWAYS_PAGES = new Set(['home', 'homepage', 'contact', 'contacts']);
 const PAGE_CONTEXT = new Set(['page', 'pages', 'and', 'or', 'us', 'me', 'section', 'sections', 'tab', 'tabs']);
 
 /**
@@ -14,7 +15,11 @@ export function detectPages(tokens: readonly string[]): { pages: Page[]; used: S
     const page = PAGE_WORDS[token];
     if (page === undefined) continue;
     // "a website about dogs" is a topic, "about and contact pages" is a page.
-    if (token === 'about' && !(PAGE_CONTEXT.has(tokens[i + 1] ?? 'page') || PAGE_WORDS[tokens[i + 1] ?? ''] !== undefined)) continue;
+    // "a website about dogs" or "my coffee shop" name a topic; "about and contact pages",
+    // "a menu page" name pages. Contact and home are pages whatever follows them.
+    const next = tokens[i + 1];
+    const inPageContext = next === undefined || PAGE_CONTEXT.has(next) || PAGE_WORDS[next] !== undefined;
+    if (!ALWAYS_PAGES.has(token) && !inPageContext) continue;
     used.add(token);
     if (!pages.some((known) => known.slug === page.slug)) pages.push({ ...page });
   }

@@ -14,6 +14,7 @@ const REFUSALS: ReadonlyArray<readonly [RegExp, string]> = [
   [/\b(?:machinelearning|neural network|deep learning|train(?:ing)? a model|llm|chatbot|chat bot|gpt)\b/, 'machine-learning models and chatbots are not supported'],
   [/\b(?:discord|slack|telegram|twitter|whatsapp) bot\b/, 'chat bots are not supported'],
   [/\b(?:malware|virus|keylogger|ransomware|exploit|ddos|botnet|phishing)\b/, 'malicious software is not generated'],
+  [/\b(?:weather|stock prices?|stock market|stock ticker|crypto prices?|live scores?|news feed|rss reader)\b/, 'apps that need live data from the internet are not supported offline'],
   [/\b(?:compiler|interpreter|emulator|virtual machine|database engine)\b/, 'compilers, emulators and database engines are not supported'],
   [/\b(?:3d|vr|ar|unity|unreal|godot|shader)\b/, '3D, VR and game-engine software is not supported'],
   [/\b(?:vue|angular|svelte|solidjs|ember|jquery|htmx)\b/, 'only React is supported for front ends'],

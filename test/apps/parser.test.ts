@@ -1,0 +1,204 @@
+import { describe, expect, it } from 'vitest';
+import { QLayerError } from '../../core/errors.ts';
+import { MAX_PROMPT_LENGTH, PromptTooLongError, PromptUnsupportedError } from '../../plugins/parser/errors.ts';
+import { parsePrompt } from '../../plugins/parser/parse.ts';
+import { AppSpecSchema, type AppKind, type AppSpec, type Features } from '../../plugins/parser/spec.ts';
+
+interface Expected {
+  kind: AppKind;
+  /** Entity names, in order. */
+  entities?: string[];
+  /** Fields that must be there, per entity (a subset). */
+  fields?: Record<string, string[]>;
+  /** `Child belongsTo Parent`, each also implying the inverse hasMany. */
+  relations?: string[];
+  features?: Partial<Features>;
+  pages?: string[];
+  cli?: AppSpec['cli'];
+  name?: string;
+  title?: string;
+  /** Entries that must be in `unresolved` (substrings). */
+  unresolved?: string[];
+}
+
+const cases: [string, Expected][] = [
+  // The brief's own examples.
+  ['Create a todo app with React', { kind: 'react-spa', entities: ['Todo'], fields: { Todo: ['title', 'completed'] }, features: { persistence: 'localStorage', filtering: true }, name: 'todo-app', title: 'Todo App', unresolved: [] }],
+  ['a React to-do list', { kind: 'react-spa', entities: ['Todo'], name: 'todo-list' }],
+  ['I need a tasks tracker in React', { kind: 'react-spa', entities: ['Task'], fields: { Task: ['title', 'completed', 'priority', 'dueDate'] }, name: 'tasks-tracker' }],
+  ['a REST API for a bookstore with books and authors', { kind: 'rest-api', entities: ['Book', 'Author'], fields: { Book: ['title', 'isbn', 'price'], Author: ['name'] }, relations: ['Book belongsTo Author'], features: { persistence: 'embedded-db', pagination: true, sorting: true, filtering: true, auth: false }, name: 'bookstore-api', title: 'Bookstore API' }],
+  ['CLI tool to convert csv to json', { kind: 'cli', entities: [], cli: { mode: 'convert', from: 'csv', to: 'json' }, name: 'csv-to-json', features: { persistence: 'none' } }],
+  ['a landing page website for my bakery with about and contact pages', { kind: 'static-site', entities: [], pages: ['index', 'about', 'contact'], name: 'bakery-website', title: 'Bakery' }],
+  ['full-stack recipe manager with a React frontend and an API', { kind: 'fullstack', entities: ['Recipe'], fields: { Recipe: ['title', 'ingredients', 'instructions', 'servings'] }, features: { persistence: 'embedded-db' }, name: 'recipe-manager' }],
+  // The end-to-end prompts.
+  ['a full-stack recipe manager with a React frontend and an API', { kind: 'fullstack', entities: ['Recipe'], name: 'recipe-manager' }],
+  ['a command-line tool to convert csv files to json', { kind: 'cli', cli: { mode: 'convert', from: 'csv', to: 'json' } }],
+  ['a static website for a bakery with home, menu, about and contact pages', { kind: 'static-site', pages: ['index', 'menu', 'about', 'contact'], title: 'Bakery' }],
+  // React single-page apps, phrased many ways.
+  ['Build me a simple to do list', { kind: 'react-spa', entities: ['Todo'] }],
+  ['todo list app that persists to localStorage with filters', { kind: 'react-spa', entities: ['Todo'], features: { filtering: true, persistence: 'localStorage' }, unresolved: [] }],
+  ['a kanban board', { kind: 'react-spa', entities: ['Task', 'Project'], relations: ['Task belongsTo Project'] }],
+  ['an expense tracker with categories and search', { kind: 'react-spa', entities: ['Expense', 'Category'], fields: { Expense: ['amount', 'spentOn'] }, relations: ['Expense belongsTo Category'], features: { search: true } }],
+  ['habit tracker with streaks', { kind: 'react-spa', entities: ['Habit'], fields: { Habit: ['name', 'streak', 'frequency'] } }],
+  ['a note taking app with search', { kind: 'react-spa', entities: ['Note'], features: { search: true } }],
+  ['a contacts app with name, email and phone', { kind: 'react-spa', entities: ['Contact'], fields: { Contact: ['name', 'email', 'phone'] } }],
+  ['a movie watchlist in React with dark mode', { kind: 'react-spa', entities: ['Movie'], fields: { Movie: ['title', 'watched'] }, name: 'movie-watchlist', unresolved: ['dark mode'] }],
+  ['a plant watering tracker', { kind: 'react-spa', entities: ['Plant'], fields: { Plant: ['lastWatered'] } }],
+  ['a bookmark manager with tags and notes', { kind: 'react-spa', entities: ['Bookmark'], fields: { Bookmark: ['url', 'tags', 'notes'] } }],
+  ['a blog with posts and comments', { kind: 'react-spa', entities: ['Post', 'Comment'], relations: ['Comment belongsTo Post'], name: 'blog-app' }],
+  ['create a CRM with contacts, companies and deals', { kind: 'react-spa', entities: ['Contact', 'Company', 'Deal'], relations: ['Contact belongsTo Company', 'Deal belongsTo Company'], title: 'CRM App' }],
+  ['a React app for a music library with songs, albums and artists', { kind: 'react-spa', entities: ['Song', 'Album', 'Artist'], relations: ['Song belongsTo Album', 'Album belongsTo Artist'] }],
+  ['a recipe book where each recipe has many ingredients', { kind: 'react-spa', entities: ['Recipe', 'Ingredient'], relations: ['Ingredient belongsTo Recipe'], name: 'recipe-book' }],
+  ['a job application tracker', { kind: 'react-spa', entities: ['Job'], name: 'job-application-tracker' }],
+  ['I want an app to track my workouts and exercises', { kind: 'react-spa', entities: ['Workout', 'Exercise'], relations: ['Exercise belongsTo Workout'] }],
+  ['a flashcards app for learning spanish', { kind: 'react-spa', entities: ['Flashcard'], fields: { Flashcard: ['front', 'back'] } }],
+  ['a web app where users can log in and manage their bookmarks', { kind: 'react-spa', entities: ['Bookmark'], features: { auth: false }, unresolved: ['auth'] }],
+  ['an employee directory with departments, with sorting and pagination', { kind: 'react-spa', entities: ['Employee', 'Department'], features: { sorting: true, pagination: false }, unresolved: ['pagination'] }],
+  ['a recipe app called Cookbook Pro', { kind: 'react-spa', entities: ['Recipe'], name: 'cookbook-pro', title: 'Cookbook Pro' }],
+  ['a sandwich app', { kind: 'react-spa', entities: ['Sandwich'], fields: { Sandwich: ['name', 'description'] } }],
+  ['a React app', { kind: 'react-spa', entities: ['Item'] }],
+  // REST APIs.
+  ['REST API for a blog with posts and comments and user login', { kind: 'rest-api', entities: ['Post', 'Comment', 'User'], features: { auth: true } }],
+  ['a backend for a recipe app with recipes and ingredients', { kind: 'rest-api', entities: ['Recipe', 'Ingredient'], relations: ['Ingredient belongsTo Recipe'] }],
+  ['an HR API with employees and departments with search', { kind: 'rest-api', entities: ['Employee', 'Department'], features: { search: true }, title: 'HR API' }],
+  ['an API for managing students, teachers and classrooms', { kind: 'rest-api', entities: ['Student', 'Teacher', 'Classroom'], fields: { Teacher: ['name', 'description'] } }],
+  ['a movie database API with movies and reviews, paginated and sortable', { kind: 'rest-api', entities: ['Movie', 'Review'], relations: ['Review belongsTo Movie'], features: { pagination: true, sorting: true } }],
+  ['an online store API with products, orders and customers, with auth', { kind: 'rest-api', entities: ['Product', 'Order', 'Customer'], relations: ['Order belongsTo Customer'], features: { auth: true } }],
+  ['a REST API where authors have many books', { kind: 'rest-api', entities: ['Author', 'Book'], relations: ['Book belongsTo Author'] }],
+  ['a customer orders API where each order belongs to a customer', { kind: 'rest-api', entities: ['Customer', 'Order'], relations: ['Order belongsTo Customer'], unresolved: [] }],
+  ['an api for a hotel with rooms and bookings', { kind: 'rest-api', entities: ['Room', 'Booking'], relations: ['Booking belongsTo Room'], name: 'hotel-api' }],
+  ['help desk ticketing api', { kind: 'rest-api', entities: ['Ticket', 'Customer'] }],
+  // Full-stack.
+  ['a full stack app for managing contacts', { kind: 'fullstack', entities: ['Contact'] }],
+  ['a fullstack todo app with React and a Hono backend', { kind: 'fullstack', entities: ['Todo'], name: 'todo-app' }],
+  ['React frontend with an API backend for an event planner', { kind: 'fullstack', entities: ['Event'], name: 'event-planner' }],
+  ['todo app with a database', { kind: 'fullstack', entities: ['Todo'], features: { persistence: 'embedded-db' } }],
+  // Command-line tools.
+  ['a cli that converts json to csv', { kind: 'cli', cli: { mode: 'convert', from: 'json', to: 'csv' }, name: 'json-to-csv' }],
+  ['command line tool to turn csv into a markdown table', { kind: 'cli', cli: { mode: 'convert', from: 'csv', to: 'markdown' } }],
+  ['a node script to convert jsonl to json', { kind: 'cli', cli: { mode: 'convert', from: 'jsonl', to: 'json' } }],
+  ['convert tsv to csv', { kind: 'cli', cli: { mode: 'convert', from: 'tsv', to: 'csv' } }],
+  ['a CLI to manage my todo list', { kind: 'cli', entities: ['Todo'], cli: { mode: 'manage' }, features: { persistence: 'json-file' }, name: 'todo-cli' }],
+  ['a terminal app to keep track of my habits', { kind: 'cli', entities: ['Habit'], cli: { mode: 'manage' } }],
+  // Static sites.
+  ['a portfolio website with projects and contact pages', { kind: 'static-site', pages: ['index', 'projects', 'contact'], name: 'portfolio-website' }],
+  ['a one page landing page for my startup', { kind: 'static-site', pages: ['index'], name: 'startup-website' }],
+  ['website for a dental clinic with services, team and contact pages', { kind: 'static-site', pages: ['index', 'services', 'team', 'contact'], title: 'Dental Clinic' }],
+  ['a static site for my coffee shop with a menu page', { kind: 'static-site', pages: ['index', 'menu'], title: 'Coffee Shop' }],
+  ['a website about dogs', { kind: 'static-site', pages: ['index', 'about', 'contact'] }],
+];
+
+function relationsOf(spec: AppSpec): string[] {
+  return spec.entities.flatMap((entity) => entity.relations.map((relation) => `${entity.name} ${relation.type} ${relation.entity}`));
+}
+
+describe('parsePrompt', () => {
+  it('has a table of at least 40 prompts', () => {
+    expect(cases.length).toBeGreaterThanOrEqual(40);
+  });
+
+  it.each(cases)('%s', (prompt, expected) => {
+    const { spec, notes } = parsePrompt(prompt);
+    expect(AppSpecSchema.safeParse(spec).success).toBe(true);
+    expect(spec.kind).toBe(expected.kind);
+    expect(notes[0]).toContain(expected.kind);
+    if (expected.entities !== undefined) expect(spec.entities.map((entity) => entity.name)).toEqual(expected.entities);
+    for (const [name, fields] of Object.entries(expected.fields ?? {})) {
+      const entity = spec.entities.find((candidate) => candidate.name === name);
+      expect(entity?.fields.map((field) => field.name)).toEqual(expect.arrayContaining(fields));
+    }
+    const relations = relationsOf(spec);
+    for (const relation of expected.relations ?? []) {
+      const [child, , parent] = relation.split(' ');
+      expect(relations).toContain(relation);
+      expect(relations).toContain(`${parent} hasMany ${child}`);
+    }
+    if (expected.features !== undefined) expect(spec.features).toMatchObject(expected.features);
+    if (expected.pages !== undefined) expect(spec.pages.map((page) => page.slug)).toEqual(expected.pages);
+    if (expected.cli !== undefined) expect(spec.cli).toEqual(expected.cli);
+    if (expected.name !== undefined) expect(spec.name.package).toBe(expected.name);
+    if (expected.title !== undefined) expect(spec.name.title).toBe(expected.title);
+    if (expected.unresolved !== undefined) {
+      if (expected.unresolved.length === 0) expect(spec.unresolved).toEqual([]);
+      for (const part of expected.unresolved) expect(spec.unresolved.some((entry) => entry.includes(part))).toBe(true);
+    }
+  });
+
+  it('keeps each kind to what it can use', () => {
+    expect(parsePrompt('a static website for a bakery').spec.entities).toEqual([]);
+    expect(parsePrompt('a REST API for a bookstore').spec.pages).toEqual([]);
+    expect(parsePrompt('a REST API for a bookstore').spec.cli).toBeUndefined();
+  });
+
+  it('replaces a text field by the reference a relation adds', () => {
+    const book = parsePrompt('a REST API for a bookstore with books and authors').spec.entities.find((entity) => entity.name === 'Book');
+    expect(book?.fields.map((field) => field.name)).not.toContain('author');
+    expect(parsePrompt('a book tracker').spec.entities[0]?.fields.map((field) => field.name)).toContain('author');
+  });
+
+  it('keeps the prompt as the description', () => {
+    expect(parsePrompt('  Create a todo app with React  ').spec.description).toBe('Create a todo app with React');
+  });
+});
+
+describe('prompts it must refuse', () => {
+  const refused: [string, RegExp][] = [
+    ['make me a sandwich', /no app, API/],
+    ['', /empty/],
+    ['   \n\t ', /empty/],
+    ['asdf', /no app, API/],
+    ['write me a poem', /no app, API/],
+    ["what's the capital of France?", /no app, API/],
+    ['write an OS kernel', /kernels/],
+    ['an operating system in Rust', /operating systems/],
+    ['a mobile iOS app for notes', /mobile/],
+    ['an android app for recipes', /mobile/],
+    ['a React Native todo app', /mobile/],
+    ['a todo app in Vue', /React/],
+    ['an Angular dashboard', /React/],
+    ['a Django REST API for books', /Node\.js/],
+    ['a python script to convert csv to json', /TypeScript/],
+    ['a REST API in Go for books', /TypeScript/],
+    ['a tic tac toe game', /games/],
+    ['a game in React', /games/],
+    ['convert yaml to json', /yaml/],
+    ['a cli to convert pdf to word', /pdf/],
+    ['weather app', /live data/],
+    ['a chrome extension that blocks ads', /extensions/],
+    ['a keylogger', /malicious/],
+    ['train a machine learning model', /machine-learning/],
+  ];
+
+  it.each(refused)('%j', (prompt, reason) => {
+    let thrown: unknown;
+    try {
+      parsePrompt(prompt);
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(PromptUnsupportedError);
+    expect(thrown).toBeInstanceOf(QLayerError);
+    const error = thrown as PromptUnsupportedError;
+    expect(error.code).toBe('prompt_unsupported');
+    expect(error.reason).toMatch(reason);
+    expect(error.message).toContain('react-spa, rest-api, fullstack, cli, static-site');
+    expect(error.toJSON().details).toMatchObject({ supportedKinds: ['react-spa', 'rest-api', 'fullstack', 'cli', 'static-site'] });
+  });
+
+  it('bounds the prompt length', () => {
+    const long = `Create a todo app with React. ${'Please make it nice. '.repeat(250)}`;
+    expect(long.length).toBeGreaterThan(MAX_PROMPT_LENGTH);
+    expect(() => parsePrompt(long)).toThrow(PromptTooLongError);
+    try {
+      parsePrompt(long);
+    } catch (error) {
+      expect((error as PromptTooLongError).code).toBe('prompt_too_long');
+      expect((error as PromptTooLongError).details).toEqual({ length: long.length, max: MAX_PROMPT_LENGTH });
+    }
+    expect(() => parsePrompt('Create a todo app with React. '.padEnd(MAX_PROMPT_LENGTH, ' '))).not.toThrow();
+  });
+
+  it('refuses what is not text', () => {
+    expect(() => parsePrompt(42 as unknown as string)).toThrow(PromptUnsupportedError);
+  });
+});
