@@ -26,8 +26,9 @@ export default definePlugin({
           bytes = packageProject(input.files, { rootName: input.rootName });
         } catch (error) {
           // Bad paths will be just as bad on the next attempt.
-          if (error instanceof QLayerError) throw new FatalStepError(error.message, { code: error.code, cause: error, ...(error.details === undefined ? {} : { details: error.details }) });
-          throw error;
+          if (!(error instanceof QLayerError)) throw error;
+          const details = error.details === undefined ? {} : { details: error.details };
+          throw new FatalStepError(error.message, { code: error.code, cause: error, ...details });
         }
         return {
           fileName: `${input.rootName}.zip`,

@@ -95,9 +95,13 @@ async function runtimeChecks(
         ? checkTypesInstalled(installed, files, settings.timeouts.typesMs, signal)
         : checkTypesInMemory(files),
     );
-    const blocked = installed === undefined ? (install.status === 'skipped' ? install.summary ?? 'install skipped' : 'install failed') : undefined;
-    await run('build', () => (installed === undefined ? { skipped: blocked ?? '' } : checkScript(installed, files, 'build', settings.timeouts.buildMs, signal)));
-    await run('test', () => (installed === undefined ? { skipped: blocked ?? '' } : checkScript(installed, files, 'test', settings.timeouts.testMs, signal)));
+    for (const name of ['build', 'test'] as const) {
+      const timeoutMs = name === 'build' ? settings.timeouts.buildMs : settings.timeouts.testMs;
+      await run(name, () => {
+        if (installed !== undefined) return checkScript(installed, files, name, timeoutMs, signal);
+        return { skipped: install.status === 'skipped' ? (install.summary ?? 'install skipped') : 'install failed' };
+      });
+    }
   } finally {
     await holder.sandbox?.dispose();
   }

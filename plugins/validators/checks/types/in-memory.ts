@@ -55,6 +55,8 @@ export function checkTypesInMemory(files: readonly GeneratedFile[]): CheckOutcom
   const using = configPath === undefined ? 'default options' : configPath;
   return {
     findings,
-    summary: `${plural(roots.length, 'file')} checked in memory before install, with ${using}; ${plural(ignored, 'diagnostic')} about packages that are not installed ignored`,
+    summary:
+      `${plural(roots.length, 'file')} checked in memory before install, with ${using}; ` +
+      `${plural(ignored, 'diagnostic')} about packages that are not installed ignored`,
   };
 }

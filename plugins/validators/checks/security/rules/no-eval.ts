@@ -17,7 +17,8 @@ export const noEval: AstRule = {
           callee.name.text === 'eval' &&
           ts.isIdentifier(callee.expression) &&
           GLOBALS.has(callee.expression.text));
-      return isEval ? { node, message: 'eval() runs arbitrary code from a string; parse the data instead (JSON.parse) or call the function directly.' } : undefined;
+      if (!isEval) return undefined;
+      return { node, message: 'eval() runs arbitrary code from a string; parse the data instead (JSON.parse) or call the function directly.' };
     };
   },
 };

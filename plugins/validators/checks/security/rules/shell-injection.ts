@@ -19,9 +19,10 @@ export const shellInjection: AstRule = {
       const name = shellFunctionCalled(node.expression, functions, namespaces);
       const command = node.arguments[0];
       if (name === undefined || command === undefined || !isAssembled(command)) return undefined;
+      const built = ts.isTemplateExpression(command) ? 'a template string' : 'string concatenation';
       return {
         node,
-        message: `${name}() runs a command built from ${ts.isTemplateExpression(command) ? 'a template string' : 'string concatenation'} in a shell; use execFile() or spawn() with an argument array.`,
+        message: `${name}() runs a command built from ${built} in a shell; use execFile() or spawn() with an argument array.`,
       };
     };
   },
