@@ -22,3 +22,10 @@ export class ZipTooLargeError extends QLayerError {
     super('zip_too_large', `archive unpacks to more than ${limitBytes} bytes`, { details: { limitBytes } });
   }
 }
+
+/** Unpacking would overwrite a file that is already there; unpack into a new or empty folder. */
+export class DestinationExistsError extends QLayerError {
+  constructor(path: string) {
+    super('unpack_destination_exists', `${JSON.stringify(path)} already exists; unpack into a new or empty folder`, { details: { path } });
+  }
+}

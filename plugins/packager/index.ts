@@ -8,6 +8,6 @@ export { readZip, unpackZip, DEFAULT_MAX_UNZIP_BYTES } from './unzip.ts';
 export type { UnzipOptions } from './unzip.ts';
 export type { ProjectFile } from './entries.ts';
 export { DEFAULT_GITIGNORE } from './gitignore.ts';
-export { DuplicateEntryError, InvalidZipError, ZipTooLargeError } from './errors.ts';
+export { DestinationExistsError, DuplicateEntryError, InvalidZipError, ZipTooLargeError } from './errors.ts';
 export { normalizeEntryPath, safeJoin } from '../../core/sandbox/paths.ts';
 export { UnsafePathError } from '../../core/sandbox/errors.ts';

@@ -3,7 +3,7 @@ import { dirname } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { QLayerError } from '../../core/errors.ts';
 import { normalizeEntryPath, safeJoin } from '../../core/sandbox/paths.ts';
-import { InvalidZipError, ZipTooLargeError } from './errors.ts';
+import { DestinationExistsError, InvalidZipError, ZipTooLargeError } from './errors.ts';
 import { prepareEntries, type ProjectFile } from './entries.ts';
 
 export interface UnzipOptions {
@@ -48,13 +48,20 @@ export function readZip(bytes: Uint8Array, options: UnzipOptions = {}): ProjectF
  * Unpacks a zip into `destDir` and returns the relative paths written. Every entry is checked
  * before the first file is written, and existing files are never overwritten (nor followed if
  * they are links), so unpack into a new or empty folder.
+ *
+ * @throws UnsafePathError for an escaping entry, DestinationExistsError for an existing file.
  */
 export async function unpackZip(bytes: Uint8Array, destDir: string, options: UnzipOptions = {}): Promise<string[]> {
   const files = readZip(bytes, options);
   const targets = files.map((file) => ({ file, full: safeJoin(destDir, file.path) }));
   for (const { file, full } of targets) {
     await mkdir(dirname(full), { recursive: true });
-    await writeFile(full, file.content, { flag: 'wx' });
+    try {
+      await writeFile(full, file.content, { flag: 'wx' });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new DestinationExistsError(file.path);
+      throw error;
+    }
   }
   return files.map((file) => file.path);
 }

@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import { strToU8, zipSync } from 'fflate';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
+  DestinationExistsError,
   InvalidZipError,
   packageProject,
   readZip,
@@ -69,7 +70,7 @@ describe('unpackZip', () => {
     const bytes = rawZip(['a.txt']);
     await unpackZip(bytes, dest);
     await writeFile(join(dest, 'a.txt'), 'mine');
-    await expect(unpackZip(bytes, dest)).rejects.toThrow(/EEXIST/);
+    await expect(unpackZip(bytes, dest)).rejects.toThrow(new DestinationExistsError('a.txt'));
     expect(await readFile(join(dest, 'a.txt'), 'utf8')).toBe('mine');
   });
 
