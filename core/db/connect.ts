@@ -71,7 +71,8 @@ async function connectPostgres(url: string, options: ConnectOptions): Promise<Da
     max: options.maxConnections ?? 10,
     onnotice: () => {},
     // The type lookup runs on every new connection and, if that connection is killed at that
-    // moment, fails outside any caller's promise; built-in types are all the runner uses.
+    // moment, fails outside any caller's promise. Without it postgres.js neither encodes nor
+    // decodes arrays, so arrays cross the wire as JSON (jsonb) everywhere in the runner.
     fetch_types: false,
     connection: {
       application_name: options.applicationName ?? 'qlayer',

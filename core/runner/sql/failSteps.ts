@@ -52,7 +52,7 @@ export async function failSteps(db: Executor, workerId: string, items: readonly 
        select id, null, 'run.failed', jsonb_build_object('error', error) from failed_runs
        returning 1
      )
-     select (select array_agg(id::text) from failed_runs) as "failedRuns"`,
+     select (select jsonb_agg(id::text) from failed_runs) as "failedRuns"`,
     [workerId, JSON.stringify(items)],
   );
   return rows[0]?.failedRuns ?? [];

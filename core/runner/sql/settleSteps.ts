@@ -71,7 +71,7 @@ export async function settleSteps(db: Executor, workerId: string, items: readonl
        returning 1
      )
      select (select count(*) from bumped where status = 'ready')::int as readied,
-            (select array_agg(id::text) from finished_runs) as "completedRuns"`,
+            (select jsonb_agg(id::text) from finished_runs) as "completedRuns"`,
     [workerId, JSON.stringify(items.map((i) => ({ id: i.id, status: i.status, output: i.output ?? null, error: i.error, reason: i.reason ?? null })))],
   );
   const row = rows[0];
