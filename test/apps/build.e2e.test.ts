@@ -1,0 +1,94 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { generateApp } from '../../plugins/generator-templates/generate.ts';
+import { parsePrompt } from '../../plugins/parser/parse.ts';
+import type { AppKind } from '../../plugins/parser/spec.ts';
+import { runCommand, startCommand, waitForHttp, type Ran } from './e2e-process.ts';
+
+/**
+ * Prompt → spec → files → `npm install` → build → typecheck → `npm test` → `npm start`, for
+ * each kind, one after another. Needs the npm registry; QLAYER_SKIP_E2E=1 skips it.
+ */
+const STEP_TIMEOUT = 5 * 60_000;
+const skip = process.env.QLAYER_SKIP_E2E === '1';
+
+const apps: { kind: AppKind; prompt: string; build: boolean; typecheck: boolean; serve?: { path: string; expect: string } }[] = [
+  { kind: 'react-spa', prompt: 'Create a todo app with React', build: true, typecheck: true, serve: { path: '/', expect: '<div id="root">' } },
+  { kind: 'rest-api', prompt: 'a REST API for a bookstore with books and authors', build: true, typecheck: true, serve: { path: '/openapi.json', expect: '"/books/{id}"' } },
+  { kind: 'fullstack', prompt: 'a full-stack recipe manager with a React frontend and an API', build: true, typecheck: true, serve: { path: '/api/recipes', expect: '"items"' } },
+  { kind: 'cli', prompt: 'a command-line tool to convert csv files to json', build: true, typecheck: true },
+  { kind: 'static-site', prompt: 'a static website for a bakery with home, menu, about and contact pages', build: true, typecheck: false, serve: { path: '/menu.html', expect: 'Sourdough' } },
+];
+
+const timings: string[] = [];
+const root = mkdtempSync(join(tmpdir(), 'qlayer-e2e-'));
+let failed = false;
+
+afterAll(() => {
+  console.log(`\nGenerated-app timings (ms):\n${timings.join('\n')}`);
+  if (failed) console.log(`Projects kept for inspection in ${root}`);
+  else rmSync(root, { recursive: true, force: true });
+});
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address !== null ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+function expectSuccess(step: string, ran: Ran): void {
+  if (ran.code !== 0) failed = true;
+  expect(ran.code, `${step} failed:\n${ran.output.slice(-6000)}`).toBe(0);
+}
+
+describe.skipIf(skip).sequential('generated apps build and pass their own tests', () => {
+  for (const app of apps) {
+    it(
+      `${app.kind}: "${app.prompt}"`,
+      async () => {
+        const { spec } = parsePrompt(app.prompt);
+        expect(spec.kind).toBe(app.kind);
+        const dir = join(root, spec.name.package);
+        for (const file of generateApp(spec)) {
+          mkdirSync(dirname(join(dir, file.path)), { recursive: true });
+          writeFileSync(join(dir, file.path), file.content);
+        }
+        const step = async (name: string, args: string[]): Promise<Ran> => {
+          const ran = await runCommand('npm', args, { cwd: dir, timeoutMs: STEP_TIMEOUT });
+          timings.push(`${app.kind.padEnd(12)} ${name.padEnd(10)} ${String(ran.ms).padStart(7)}`);
+          expectSuccess(`${app.kind} ${name}`, ran);
+          return ran;
+        };
+        await step('install', ['install', '--no-audit', '--no-fund', '--loglevel=error']);
+        if (app.build) await step('build', ['run', 'build']);
+        if (app.typecheck) await step('typecheck', ['run', 'typecheck']);
+        const tested = await step('test', ['test']);
+        expect(tested.output).toMatch(/(Tests\s+\d+ passed|# pass [1-9])/);
+
+        if (app.serve !== undefined) {
+          const port = await freePort();
+          const server = startCommand('npm', ['start'], { cwd: dir, env: { PORT: String(port), DATA_DIR: join(dir, 'data') } });
+          try {
+            const response = await waitForHttp(`http://127.0.0.1:${port}${app.serve.path}`, 120_000);
+            expect(response.status, server.output()).toBe(200);
+            expect(await response.text()).toContain(app.serve.expect);
+          } finally {
+            await server.stop();
+          }
+        } else {
+          const help = await runCommand('npm', ['start', '--', '--help'], { cwd: dir, timeoutMs: STEP_TIMEOUT });
+          expectSuccess(`${app.kind} start`, help);
+          expect(help.output).toContain(`Usage: ${spec.name.package}`);
+        }
+      },
+      4 * STEP_TIMEOUT,
+    );
+  }
+});
