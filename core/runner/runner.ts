@@ -1,6 +1,6 @@
 import { hostname } from 'node:os';
 import type { Database } from '../db/connect.ts';
-import { NotFoundError, ValidationError } from '../errors.ts';
+import { DatabaseError, NotFoundError, ValidationError } from '../errors.ts';
 import { Batcher } from './batcher.ts';
 import { WorkflowCatalog, type PreparedWorkflow, type WorkflowLoader } from './catalog.ts';
 import { Channels } from './channels.ts';
@@ -207,7 +207,15 @@ export class Runner {
     try {
       for (;;) {
         const notified = new Promise<void>((resolve) => (wake = resolve));
-        const run = await this.getRun(runId);
+        const run = await this.getRun(runId).catch((error: unknown) => {
+          // A dropped connection is not the run's fate: keep waiting until the deadline.
+          if (error instanceof DatabaseError && Date.now() < deadline) return undefined;
+          throw error;
+        });
+        if (!run) {
+          await new Promise((r) => setTimeout(r, 100));
+          continue;
+        }
         if (FINAL.has(run.status)) return run;
         const left = deadline - Date.now();
         if (left <= 0) throw new ValidationError(`run ${runId} did not finish in time (still ${run.status})`, [], 'wait_timeout');
