@@ -29,6 +29,7 @@ export function renderIndexHtml(spec: AppSpec, entry: string, path = 'index.html
     <meta charset="UTF-8" />
     <meta name="viewport" content="width=device-width, initial-scale=1.0" />
     <title>${html(spec.name.title)}</title>
+    <link rel="icon" href="data:," />
   </head>
   <body>
     <div id="root"></div>

@@ -20,6 +20,8 @@ const apps: { kind: AppKind; prompt: string; build: boolean; typecheck: boolean;
   { kind: 'rest-api', prompt: 'a REST API for a bookstore with books and authors', build: true, typecheck: true, serve: { path: '/openapi.json', expect: '"/books/{id}"' } },
   { kind: 'fullstack', prompt: 'a full-stack recipe manager with a React frontend and an API', build: true, typecheck: true, serve: { path: '/api/recipes', expect: '"items"' } },
   { kind: 'cli', prompt: 'a command-line tool to convert csv files to json', build: true, typecheck: true },
+  // The other CLI mode: records of several entities in a JSON file.
+  { kind: 'cli', prompt: 'a CLI to manage my tasks and projects', build: true, typecheck: true },
   { kind: 'static-site', prompt: 'a static website for a bakery with home, menu, about and contact pages', build: true, typecheck: false, serve: { path: '/menu.html', expect: 'Sourdough' } },
 ];
 
@@ -62,7 +64,7 @@ describe.skipIf(skip).sequential('generated apps build and pass their own tests'
         }
         const step = async (name: string, args: string[]): Promise<Ran> => {
           const ran = await runCommand('npm', args, { cwd: dir, timeoutMs: STEP_TIMEOUT });
-          timings.push(`${app.kind.padEnd(12)} ${name.padEnd(10)} ${String(ran.ms).padStart(7)}`);
+          timings.push(`${spec.name.package.padEnd(24)} ${name.padEnd(10)} ${String(ran.ms).padStart(7)}`);
           expectSuccess(`${app.kind} ${name}`, ran);
           return ran;
         };
