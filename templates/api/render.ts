@@ -148,6 +148,14 @@ export function renderEntityTest(entity: EntityModel, models: readonly EntityMod
     expect(page.items.some((item: Record<string, unknown>) => item.${entity.titleField} === valid.${entity.titleField})).toBe(true);
   });`);
 
+  const optional = entity.fields.find((field) => !field.required && field.type !== 'reference');
+  const requiredOnly = Object.fromEntries(entity.fields.filter((field) => field.required && field.type !== 'reference').map((field) => [field.name, other[field.name]]));
+  const clearedCheck =
+    optional === undefined
+      ? ''
+      : `
+    const minimal = await api.call('PUT', \`${base}/\${record.id}\`, ${objectLiteral(requiredOnly)});
+    expect((await minimal.json()).${optional.name}).toBe(${optional.type === 'boolean' ? 'false' : 'null'});`;
   tests.push(`  it('updates a ${one} with PATCH and replaces it with PUT', async () => {
     const record = await (await api.call('POST', '${base}', valid)).json();
     const patched = await api.call('PATCH', \`${base}/\${record.id}\`, { ${entity.titleField}: other.${entity.titleField} });
@@ -155,7 +163,7 @@ export function renderEntityTest(entity: EntityModel, models: readonly EntityMod
     expect(await patched.json()).toMatchObject({ ...valid, ${entity.titleField}: other.${entity.titleField} });
     const replaced = await api.call('PUT', \`${base}/\${record.id}\`, other);
     expect(replaced.status).toBe(200);
-    expect(await replaced.json()).toMatchObject({ id: record.id, ...other });
+    expect(await replaced.json()).toMatchObject({ id: record.id, ...other });${clearedCheck}
   });`);
 
   tests.push(`  it('deletes a ${one}', async () => {

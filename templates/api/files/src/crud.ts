@@ -61,6 +61,10 @@ export function crudRoutes(db: Database, entity: EntityDefinition, features: Fea
     const parsed = (partial ? entity.input.partial() : entity.input).safeParse(body);
     if (!parsed.success) return problem(c, 400, 'validation_failed', `invalid ${label}`, issuesOf(parsed.error));
     const data = parsed.data as Record<string, unknown>;
+    // PUT replaces the whole record: a field it leaves out is cleared, as on a fresh create.
+    if (id !== undefined && !partial) {
+      for (const field of entity.fields) if (data[field.name] === undefined) data[field.name] = field.type === 'boolean' ? false : null;
+    }
     const names = Object.keys(data).filter((name) => data[name] !== undefined);
     const values = names.map((name) => data[name]);
     try {
