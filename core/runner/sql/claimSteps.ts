@@ -42,8 +42,7 @@ export async function claimSteps(db: Executor, workerId: string, limit: number, 
        update steps s
        set status = 'running', lease_owner = $1, lease_expires_at = now() + $3::int * interval '1 millisecond',
            started_at = coalesce(s.started_at, now())
-       from picked
-       where s.id = picked.id
+       where s.id = any(array(select id from picked))
        returning s.id, s.run_id, s.key, s.kind, s.parent_key, s.uses, s.input, s.policy, s.attempt, s.max_attempts,
                  s.releases_on_failure
      ),
@@ -56,7 +55,10 @@ export async function claimSteps(db: Executor, workerId: string, limit: number, 
             c.policy, c.attempt, c.max_attempts as "maxAttempts", c.releases_on_failure as "releasesOnFailure",
             r.workflow_id as "workflowId",
             r.workflow_name as "workflowName", r.input as "runInput"
-     from claimed c join runs r on r.id = c.run_id`,
+     from claimed c
+     -- A lateral lookup per row (LIMIT keeps it from being flattened into a join) stays on the
+     -- primary key however stale the statistics are.
+     cross join lateral (select workflow_id, workflow_name, input from runs where runs.id = c.run_id limit 1) r`,
     [workerId, limit, leaseMs],
   );
 }

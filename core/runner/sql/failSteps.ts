@@ -21,7 +21,7 @@ export async function failSteps(db: Executor, workerId: string, items: readonly 
        update steps s
        set status = 'failed', error = u.error, finished_at = now(), lease_owner = null, lease_expires_at = null
        from u
-       where s.id = u.id and s.status = 'running' and s.lease_owner = $1
+       where s.id = any(array(select id from u)) and s.id = u.id and s.lease_owner = $1
        returning s.id, s.run_id, s.key, s.error, s.attempt
      ),
      failed_runs as (

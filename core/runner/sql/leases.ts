@@ -9,7 +9,7 @@ export async function renewLeases(db: Executor, workerId: string, ids: readonly 
   const rows = await db.query<{ id: string }>(
     `with renewed as (
        update steps set lease_expires_at = now() + $3::int * interval '1 millisecond'
-       where id in (select jsonb_array_elements_text($2::text::jsonb)::bigint) and status = 'running' and lease_owner = $1
+       where id = any(array(select jsonb_array_elements_text($2::text::jsonb)::bigint)) and lease_owner = $1
        returning id
      ),
      beat as (
@@ -63,7 +63,7 @@ export async function releaseSteps(db: Executor, workerId: string, ids: readonly
   const rows = await db.query<{ n: number }>(
     `with released as (
        update steps set status = 'ready', lease_owner = null, lease_expires_at = null, available_at = now()
-       where id in (select jsonb_array_elements_text($2::text::jsonb)::bigint) and status = 'running' and lease_owner = $1
+       where id = any(array(select jsonb_array_elements_text($2::text::jsonb)::bigint)) and lease_owner = $1
        returning run_id, key
      ),
      events as (

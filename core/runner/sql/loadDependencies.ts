@@ -16,7 +16,10 @@ export async function loadDependencies(db: Executor, pairs: readonly { runId: st
   return db.query<DependencyRow>(
     `select s.run_id::text as "runId", s.key, s.status, s.output, s.error
      from jsonb_to_recordset($1::text::jsonb) as d(run_id uuid, key text)
-     join steps s on s.run_id = d.run_id and s.key = d.key`,
+     cross join lateral (
+       -- LIMIT keeps this a per-row index probe rather than a join the planner may turn into a scan.
+       select * from steps where steps.run_id = d.run_id and steps.key = d.key limit 1
+     ) as s`,
     [JSON.stringify(pairs.map((p) => ({ run_id: p.runId, key: p.key })))],
   );
 }

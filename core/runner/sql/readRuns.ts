@@ -20,7 +20,7 @@ function toRun(row: Raw<RunRecord, 'createdAt' | 'finishedAt'>): RunRecord {
 
 export async function getRuns(db: Executor, ids: readonly string[]): Promise<RunRecord[]> {
   if (ids.length === 0) return [];
-  return (await db.query<Raw<RunRecord, 'createdAt' | 'finishedAt'>>(`select ${RUN_COLUMNS} from runs where id in (select jsonb_array_elements_text($1::text::jsonb)::uuid)`, [JSON.stringify(ids)])).map(toRun);
+  return (await db.query<Raw<RunRecord, 'createdAt' | 'finishedAt'>>(`select ${RUN_COLUMNS} from runs where id = any(array(select jsonb_array_elements_text($1::text::jsonb)::uuid))`, [JSON.stringify(ids)])).map(toRun);
 }
 
 export async function getRunsByIdempotencyKeys(db: Executor, keys: readonly string[]): Promise<RunRecord[]> {

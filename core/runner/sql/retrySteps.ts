@@ -19,7 +19,7 @@ export async function retrySteps(db: Executor, workerId: string, items: readonly
        set status = 'ready', attempt = s.attempt + 1, available_at = now() + u.delay * interval '1 millisecond',
            error = u.error, lease_owner = null, lease_expires_at = null
        from u
-       where s.id = u.id and s.status = 'running' and s.lease_owner = $1
+       where s.id = any(array(select id from u)) and s.id = u.id and s.lease_owner = $1
        returning s.run_id, s.key, s.attempt, s.error, u.delay
      ),
      events as (

@@ -22,6 +22,12 @@ export interface SettleResult {
  * their dependants (a dependant whose last dependency finished becomes ready) and completes
  * runs whose final step finished. Only rows still leased by `workerId` are touched, so a
  * late answer from a worker that lost its lease changes nothing.
+ *
+ * Every statement that moves a step out of `running` clears `lease_owner`, so matching on
+ * the owner alone means "still running here". Leaving `status = 'running'` out of the WHERE
+ * matters: with it the planner is drawn to the partial lease index. `id = any(array(...))`
+ * likewise pins the plan to primary-key lookups whatever the statistics say; a join on the
+ * batch alone may turn into a scan of the whole table.
  */
 export async function settleSteps(db: Executor, workerId: string, items: readonly Settlement[]): Promise<SettleResult> {
   if (items.length === 0) return { readied: 0, completedRuns: [] };
@@ -34,7 +40,7 @@ export async function settleSteps(db: Executor, workerId: string, items: readonl
        set status = u.status, output = u.output, error = u.error, finished_at = now(),
            lease_owner = null, lease_expires_at = null
        from u
-       where s.id = u.id and s.status = 'running' and s.lease_owner = $1
+       where s.id = any(array(select id from u)) and s.id = u.id and s.lease_owner = $1
        returning s.id, s.run_id, s.key, s.status, s.dependents, s.completes_run, s.output, s.error, s.attempt,
                  u.reason, s.started_at
      ),

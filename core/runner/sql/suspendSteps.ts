@@ -49,7 +49,8 @@ export async function suspendSteps(db: Executor, workerId: string, items: readon
        update steps s
        set status = 'waiting', pending = p.n, lease_owner = null, lease_expires_at = null
        from jsonb_to_recordset($2::text::jsonb) as p(id bigint, n int)
-       where s.id = p.id and s.status = 'running' and s.lease_owner = $1
+       where s.id = any(array(select (e->>'id')::bigint from jsonb_array_elements($2::text::jsonb) e)) and s.id = p.id
+         and s.lease_owner = $1
        returning s.id, s.run_id, s.key, p.n
      ),
      children as (

@@ -1,0 +1,53 @@
+import { z } from 'zod';
+
+const port = z.coerce.number().int().min(0).max(65_535);
+const positiveInt = z.coerce.number().int().positive();
+
+/**
+ * The whole configuration, from `qlayer.config.yaml` and environment variables, validated
+ * once at start-up and passed down; nothing deeper reads the environment.
+ */
+export const configSchema = z
+  .object({
+    database: z
+      .object({
+        /** postgres:// URL; without it the embedded PGlite stores data in `dataDir`. */
+        url: z.string().regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://').optional(),
+        dataDir: z.string().min(1).default('.qlayer/pgdata'),
+        maxConnections: positiveInt.max(200).default(10),
+      })
+      .strict()
+      .default({ dataDir: '.qlayer/pgdata', maxConnections: 10 }),
+    server: z
+      .object({
+        host: z.string().min(1).default('127.0.0.1'),
+        port: port.default(3000),
+        /** Origins allowed by CORS; empty means same-origin only. */
+        corsOrigins: z.array(z.string().min(1)).default([]),
+        bodyLimitBytes: positiveInt.max(64 * 1024 * 1024).default(1024 * 1024),
+        /** Requests per minute per API key (or per client address without keys). */
+        rateLimitPerMinute: positiveInt.default(600),
+      })
+      .strict()
+      .default({ host: '127.0.0.1', port: 3000, corsOrigins: [], bodyLimitBytes: 1024 * 1024, rateLimitPerMinute: 600 }),
+    worker: z
+      .object({
+        /** Run a worker inside `serve` (the default); `qlayer worker` runs one on its own. */
+        inProcess: z.coerce.boolean().default(true),
+        concurrency: positiveInt.max(10_000).default(8),
+        leaseMs: positiveInt.min(1_000).default(30_000),
+      })
+      .strict()
+      .default({ inProcess: true, concurrency: 8, leaseMs: 30_000 }),
+    /** Third-party plugins: npm package names or paths relative to the config file. */
+    plugins: z.array(z.string().min(1)).default([]),
+    /** Extra folders of workflow YAML files registered at start-up, besides the built-in ones. */
+    workflowDirs: z.array(z.string().min(1)).default([]),
+    /** LLM providers and routes; see docs/llm.md. Without it generation uses offline templates. */
+    llm: z.unknown().optional(),
+    logLevel: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  })
+  .strict();
+
+export type Config = z.output<typeof configSchema>;
+export type ConfigInput = z.input<typeof configSchema>;
