@@ -15,7 +15,7 @@ export interface StepSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType =
   run(ctx: StepContext, input: z.output<I>): Promise<z.input<O>>;
 }
 
-export interface PluginSpec {
+export interface PluginSpec<S extends Record<string, StepSpec> = Record<string, StepSpec>> {
   /** Lower-case, dash-separated; the part before the slash in `uses: name/step`. */
   name: string;
   /** The plugin's own semver version. */
@@ -23,10 +23,11 @@ export interface PluginSpec {
   description?: string;
   /** Range of platform versions the plugin works with, e.g. `^0.1.0`. */
   platform?: string;
-  steps: Record<string, StepSpec>;
+  steps: S;
 }
 
-export type Plugin = Readonly<PluginSpec> & { readonly __qlayerPlugin: true };
+/** `S` keeps each step's schemas, so tools such as the test kit know a step's output type. */
+export type Plugin<S extends Record<string, StepSpec> = Record<string, StepSpec>> = Readonly<PluginSpec<S>> & { readonly __qlayerPlugin: true };
 
 /** Declares a plugin step; the identity function that gives `run` its input and output types. */
 export function defineStep<I extends z.ZodType, O extends z.ZodType>(spec: StepSpec<I, O>): StepSpec<I, O> {
@@ -34,7 +35,7 @@ export function defineStep<I extends z.ZodType, O extends z.ZodType>(spec: StepS
 }
 
 /** Declares a plugin; a package's default export should be the result. */
-export function definePlugin(spec: PluginSpec): Plugin {
+export function definePlugin<S extends Record<string, StepSpec>>(spec: PluginSpec<S>): Plugin<S> {
   return Object.freeze({ ...spec, steps: Object.freeze({ ...spec.steps }), __qlayerPlugin: true as const });
 }
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { FatalStepError, QLayerError, ValidationError, type ValidationIssue } from '../errors.ts';
 import { DEFAULT_RETRY, DEFAULT_TIMEOUT_MS, type ResolvedStep, type StepResolver } from '../runner/types.ts';
 import { isPlugin, type Plugin, type StepSpec } from './define.ts';
+import { runGuarded } from './guard.ts';
 
 const PLUGIN_NAME = /^[a-z][a-z0-9-]*$/;
 const STEP_NAME = /^[a-z][a-zA-Z0-9-]*$/;
@@ -25,8 +26,8 @@ export interface PluginInfo {
 }
 
 export class PluginError extends QLayerError {
-  constructor(code: string, message: string, details?: Record<string, unknown>) {
-    super(code, message, details === undefined ? undefined : { details });
+  constructor(code: string, message: string, details?: Record<string, unknown>, options?: { cause?: unknown }) {
+    super(code, message, { ...(details === undefined ? {} : { details }), ...(options?.cause === undefined ? {} : { cause: options.cause }) });
   }
 }
 
@@ -55,9 +56,21 @@ export class PluginRegistry implements StepResolver {
         { plugin: plugin.name, sources: [existing.source, source] },
       );
     }
-    for (const step of Object.keys(plugin.steps)) {
+    if (typeof plugin.version !== 'string' || plugin.version.length === 0) {
+      throw new PluginError('plugin_invalid', `plugin '${plugin.name}' (${source}) has no version`, { plugin: plugin.name, source });
+    }
+    if (typeof plugin.steps !== 'object' || plugin.steps === null) {
+      throw new PluginError('plugin_invalid', `plugin '${plugin.name}' (${source}) has no steps`, { plugin: plugin.name, source });
+    }
+    for (const [step, spec] of Object.entries(plugin.steps)) {
       if (!STEP_NAME.test(step)) {
         throw new PluginError('plugin_invalid', `step name '${step}' in plugin '${plugin.name}' must start with a letter and use letters, digits and dashes`);
+      }
+      // Plugins written in plain JavaScript get no compiler check; catch a broken step here
+      // rather than on its first run.
+      const problem = stepProblem(spec);
+      if (problem) {
+        throw new PluginError('plugin_invalid', `step '${plugin.name}/${step}' (${source}) ${problem}`, { plugin: plugin.name, step, source });
       }
     }
     this.plugins.set(plugin.name, { plugin, source });
@@ -65,6 +78,10 @@ export class PluginRegistry implements StepResolver {
 
   has(name: string): boolean {
     return this.plugins.has(name);
+  }
+
+  get(name: string): Plugin | undefined {
+    return this.plugins.get(name)?.plugin;
   }
 
   pluginNames(): string[] {
@@ -118,7 +135,7 @@ export class PluginRegistry implements StepResolver {
             details: { plugin: plugin.name, step: stepName, issues: zodIssues(input.error) },
           });
         }
-        const result = await spec.run(ctx, input.data);
+        const result = await runGuarded(where, ctx.log, () => spec.run(ctx, input.data));
         const output = spec.output.safeParse(result);
         if (!output.success) {
           throw new FatalStepError(`plugin ${where} returned invalid output: ${formatIssues(output.error)}`, {
@@ -152,6 +169,16 @@ export class PluginRegistry implements StepResolver {
       }))
       .sort((a, b) => a.name.localeCompare(b.name));
   }
+}
+
+function stepProblem(spec: unknown): string | undefined {
+  if (typeof spec !== 'object' || spec === null) return 'is not made with defineStep()';
+  const { input, output, run } = spec as Partial<Record<'input' | 'output' | 'run', unknown>>;
+  if (typeof run !== 'function') return 'has no run function';
+  for (const [what, schema] of [['input', input], ['output', output]] as const) {
+    if (typeof (schema as { safeParse?: unknown } | null)?.safeParse !== 'function') return `has no zod schema for its ${what}`;
+  }
+  return undefined;
 }
 
 function safeJsonSchema(schema: z.ZodType, io: 'input' | 'output'): unknown {
