@@ -1,4 +1,4 @@
-import type OpenAI from 'openai';
+import { APIUserAbortError, type OpenAI } from 'openai';
 import { z } from 'zod';
 import { FatalStepError, StepError } from '../errors.ts';
 import type { CompletionRecord } from './cache.ts';
@@ -85,7 +85,7 @@ interface Reply {
 
 async function whole(client: OpenAI, body: object, signal: AbortSignal | undefined, site: CallSite): Promise<Reply> {
   const raw: unknown = await client.chat.completions.create(
-    { ...(body as OpenAI.ChatCompletionCreateParamsNonStreaming), stream: false },
+    body as OpenAI.ChatCompletionCreateParamsNonStreaming,
     signal === undefined ? {} : { signal },
   );
   const parsed = completionSchema.safeParse(raw);
@@ -136,15 +136,14 @@ async function streamed(client: OpenAI, body: object, provider: Provider, option
         options.onText(delta);
       }
     }
+    // The client ends iteration quietly on abort, so partial text would pass as an answer.
+    if (options.signal?.aborted) throw new APIUserAbortError();
+    if (idle.signal.aborted) throw stalled(site, timeoutMs);
     if (refusal) throw refused(site, refusal);
+    if (out.finishReason === null) throw badResponse(site, 'the stream ended before the answer was finished');
     return out;
   } catch (error) {
-    if (idle.signal.aborted && !options.signal?.aborted) {
-      throw new StepError(`${site.provider} (${site.model}) stopped streaming for ${timeoutMs} ms`, {
-        code: LLM_ERROR.timeout,
-        details: { provider: site.provider, model: site.model },
-      });
-    }
+    if (idle.signal.aborted && !options.signal?.aborted) throw stalled(site, timeoutMs);
     throw error;
   } finally {
     clearTimeout(timer);
@@ -164,6 +163,13 @@ function finish(partial: Reply, request: ChatRequest, latencyMs: number): Comple
     estimated: !usage,
     latencyMs,
   };
+}
+
+function stalled(site: CallSite, timeoutMs: number): StepError {
+  return new StepError(`${site.provider} (${site.model}) stopped streaming for ${timeoutMs} ms`, {
+    code: LLM_ERROR.timeout,
+    details: { provider: site.provider, model: site.model },
+  });
 }
 
 function badResponse(site: CallSite, what: string): StepError {

@@ -1,0 +1,175 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/** One scripted answer to a chat completion request. */
+export type Reply =
+  | { kind: 'answer'; content: string; usage?: Tokens; model?: string; finishReason?: string; refusal?: string }
+  | {
+      kind: 'stream';
+      chunks: string[];
+      usage?: Tokens;
+      model?: string;
+      /** Send this many chunks, then nothing, keeping the connection open. */
+      stallAfter?: number;
+      /** Send this many chunks, then close the connection without finishing. */
+      cutAfter?: number;
+    }
+  | { kind: 'status'; status: number; message?: string; headers?: Record<string, string>; body?: unknown }
+  | { kind: 'raw'; status: number; body: string; contentType?: string }
+  /** Accepts the request and never answers. */
+  | { kind: 'hang' };
+
+export interface Tokens {
+  prompt: number;
+  completion: number;
+}
+
+export interface RecordedRequest {
+  method: string;
+  /** Path with query string, e.g. `/v1/chat/completions`. */
+  url: string;
+  headers: IncomingMessage['headers'];
+  body: Record<string, unknown> | undefined;
+  at: number;
+}
+
+export interface FakeOpenAi {
+  /** Base URL for the openai client: `http://127.0.0.1:<port>/v1`. */
+  readonly baseURL: string;
+  readonly origin: string;
+  readonly requests: RecordedRequest[];
+  /** Chat completion requests only. */
+  chats(): RecordedRequest[];
+  /** Queues answers for the next chat completion requests, in order. */
+  script(...replies: Reply[]): void;
+  /** Answer to `GET /models`; by default a list with `models`. */
+  modelsReply: Reply | undefined;
+  close(): Promise<void>;
+}
+
+export const answer = (content: string, usage: Tokens = { prompt: 11, completion: 7 }): Reply => ({ kind: 'answer', content, usage });
+export const stream = (chunks: string[], usage: Tokens | undefined = { prompt: 5, completion: chunks.length }): Reply =>
+  usage === undefined ? { kind: 'stream', chunks } : { kind: 'stream', chunks, usage };
+export const status = (code: number, message = `status ${code}`, headers: Record<string, string> = {}): Reply => ({
+  kind: 'status',
+  status: code,
+  message,
+  headers,
+});
+
+/**
+ * An OpenAI-compatible server on 127.0.0.1 for tests: each chat completion request takes the
+ * next scripted reply (a 500 saying so when none is left), and every request is recorded.
+ */
+export async function startFakeOpenAi(options: { models?: string[] } = {}): Promise<FakeOpenAi> {
+  const queue: Reply[] = [];
+  const requests: RecordedRequest[] = [];
+  const models = options.models ?? ['fake-model'];
+  const fake: FakeOpenAi = {
+    baseURL: '',
+    origin: '',
+    requests,
+    chats: () => requests.filter((r) => r.url.includes('/chat/completions')),
+    script: (...replies) => void queue.push(...replies),
+    modelsReply: undefined,
+    close: async () => {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+
+  const server = createServer((req, res) => {
+    void (async () => {
+      const raw = await readBody(req);
+      let body: Record<string, unknown> | undefined;
+      try {
+        body = raw === '' ? undefined : (JSON.parse(raw) as Record<string, unknown>);
+      } catch {
+        body = undefined;
+      }
+      requests.push({ method: req.method ?? 'GET', url: req.url ?? '/', headers: req.headers, body, at: Date.now() });
+      const path = new URL(req.url ?? '/', 'http://x').pathname;
+      if (req.method === 'GET' && path.endsWith('/models')) {
+        const reply = fake.modelsReply;
+        if (reply) return send(res, reply, body);
+        return json(res, 200, { object: 'list', data: models.map((id) => ({ id, object: 'model', created: 0, owned_by: 'fake' })) });
+      }
+      if (req.method === 'POST' && path.endsWith('/chat/completions')) {
+        const reply = queue.shift() ?? { kind: 'status', status: 500, message: 'the fake server has no scripted reply left' };
+        return send(res, reply, body);
+      }
+      return json(res, 404, { error: { message: `no route ${req.method} ${path}`, type: 'invalid_request_error' } });
+    })();
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  Object.assign(fake, { origin: `http://127.0.0.1:${port}`, baseURL: `http://127.0.0.1:${port}/v1` });
+  return fake;
+}
+
+async function send(res: ServerResponse, reply: Reply, body: Record<string, unknown> | undefined): Promise<void> {
+  const model = typeof body?.model === 'string' ? body.model : 'fake-model';
+  switch (reply.kind) {
+    case 'hang':
+      return;
+    case 'raw':
+      res.writeHead(reply.status, { 'content-type': reply.contentType ?? 'application/json' });
+      res.end(reply.body);
+      return;
+    case 'status':
+      res.writeHead(reply.status, { 'content-type': 'application/json', ...reply.headers });
+      res.end(JSON.stringify(reply.body ?? { error: { message: reply.message ?? `status ${reply.status}`, type: 'fake_error', code: null } }));
+      return;
+    case 'answer':
+      return json(res, 200, {
+        id: 'chatcmpl-fake',
+        object: 'chat.completion',
+        created: 0,
+        model: reply.model ?? model,
+        choices: [
+          {
+            index: 0,
+            message: { role: 'assistant', content: reply.refusal ? null : reply.content, refusal: reply.refusal ?? null },
+            finish_reason: reply.finishReason ?? 'stop',
+          },
+        ],
+        ...(reply.usage ? { usage: usageOf(reply.usage) } : {}),
+      });
+    case 'stream': {
+      res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive' });
+      const chunk = (choices: unknown[], extra: Record<string, unknown> = {}) =>
+        `data: ${JSON.stringify({ id: 'chatcmpl-fake', object: 'chat.completion.chunk', created: 0, model: reply.model ?? model, choices, ...extra })}\n\n`;
+      res.write(chunk([{ index: 0, delta: { role: 'assistant', content: '' }, finish_reason: null }]));
+      for (const [i, text] of reply.chunks.entries()) {
+        if (reply.stallAfter !== undefined && i >= reply.stallAfter) return;
+        if (reply.cutAfter !== undefined && i >= reply.cutAfter) return void res.end();
+        res.write(chunk([{ index: 0, delta: { content: text }, finish_reason: null }]));
+        // Separate TCP writes, so the client really receives the text piece by piece.
+        await new Promise((r) => setTimeout(r, 5));
+      }
+      res.write(chunk([{ index: 0, delta: {}, finish_reason: 'stop' }]));
+      const wantsUsage = (body?.stream_options as { include_usage?: boolean } | undefined)?.include_usage === true;
+      if (wantsUsage && reply.usage) res.write(chunk([], { usage: usageOf(reply.usage) }));
+      res.end('data: [DONE]\n\n');
+      return;
+    }
+  }
+}
+
+function usageOf(t: Tokens) {
+  return { prompt_tokens: t.prompt, completion_tokens: t.completion, total_tokens: t.prompt + t.completion };
+}
+
+function json(res: ServerResponse, code: number, value: unknown): void {
+  res.writeHead(code, { 'content-type': 'application/json' });
+  res.end(JSON.stringify(value));
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const parts: Buffer[] = [];
+    req.on('data', (c: Buffer) => parts.push(c));
+    req.on('end', () => resolve(Buffer.concat(parts).toString('utf8')));
+    req.on('error', reject);
+  });
+}
