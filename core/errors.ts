@@ -112,8 +112,14 @@ export function toErrorInfo(error: unknown): ErrorInfo {
   return { code: 'internal_error', message: String(error) };
 }
 
+/**
+ * Whether another attempt might succeed. Errors raised on purpose with a code (bad input,
+ * an unsupported prompt, a missing thing) are deterministic, so only step errors that say
+ * so, lost database connections and unexpected exceptions are retried.
+ */
 export function isRetryable(error: unknown): boolean {
   if (error instanceof StepError) return error.retryable;
-  if (error instanceof ValidationError) return false;
+  if (error instanceof DatabaseError) return true;
+  if (error instanceof QLayerError) return false;
   return true;
 }

@@ -35,6 +35,8 @@ export interface PlatformOptions {
   logger?: Logger;
   /** Use an in-memory PGlite whatever the config says (tests, one-off CLI runs). */
   inMemory?: boolean;
+  /** Use this database instead of opening one (tests); the platform does not close it. */
+  database?: Database;
 }
 
 const silent: Logger = { debug() {}, info() {}, warn() {}, error() {} };
@@ -44,7 +46,8 @@ export async function createPlatform(loaded: LoadedConfig, options: PlatformOpti
   const { config, baseDir } = loaded;
   const logger = options.logger ?? silent;
   const warnings: string[] = [];
-  const db = await openDatabase(loaded, options.inMemory ?? false);
+  const owned = options.database === undefined;
+  const db = options.database ?? (await openDatabase(loaded, options.inMemory ?? false));
   try {
     await migrate(db);
     const registry = new PluginRegistry();
@@ -84,11 +87,11 @@ export async function createPlatform(loaded: LoadedConfig, options: PlatformOpti
       startWorker: () => runner.worker({ concurrency: config.worker.concurrency, leaseMs: config.worker.leaseMs }),
       async close() {
         await runner.close();
-        await db.close();
+        if (owned) await db.close();
       },
     };
   } catch (error) {
-    await db.close().catch(() => {});
+    if (owned) await db.close().catch(() => {});
     throw error;
   }
 }

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { FatalStepError, QLayerError } from '../../core/errors.ts';
 import { definePlugin, defineStep } from '../../core/plugin/define.ts';
+import { ArtifactStore } from '../../core/runner/artifacts.ts';
 import { packageProject } from './zip.ts';
 
 const fileSchema = z.object({ path: z.string(), content: z.string() });
@@ -18,9 +19,17 @@ export default definePlugin({
     zip: defineStep({
       description: 'Zip a generated project under one top-level folder',
       input: z.object({ files: z.array(fileSchema).min(1), rootName: z.string() }),
-      output: z.object({ fileName: z.string(), size: z.number().int(), sha256: z.string(), base64: z.string() }),
+      // With an artifact store (inside the platform) the zip is stored with the run and the output
+      // names it; without one (a bare registry) the bytes come back inline as base64.
+      output: z.object({
+        fileName: z.string(),
+        size: z.number().int(),
+        sha256: z.string(),
+        artifact: z.string().optional(),
+        base64: z.string().optional(),
+      }),
       retry: { maxAttempts: 1 },
-      async run(_ctx, input) {
+      async run(ctx, input) {
         let bytes: Uint8Array;
         try {
           bytes = packageProject(input.files, { rootName: input.rootName });
@@ -30,12 +39,14 @@ export default definePlugin({
           const details = error.details === undefined ? {} : { details: error.details };
           throw new FatalStepError(error.message, { code: error.code, cause: error, ...details });
         }
-        return {
-          fileName: `${input.rootName}.zip`,
-          size: bytes.length,
-          sha256: createHash('sha256').update(bytes).digest('hex'),
-          base64: Buffer.from(bytes).toString('base64'),
-        };
+        const fileName = `${input.rootName}.zip`;
+        const sha256 = createHash('sha256').update(bytes).digest('hex');
+        const store = ctx.services.artifacts;
+        if (store instanceof ArtifactStore) {
+          await store.put(ctx.runId, fileName, bytes, 'application/zip');
+          return { fileName, size: bytes.length, sha256, artifact: fileName };
+        }
+        return { fileName, size: bytes.length, sha256, base64: Buffer.from(bytes).toString('base64') };
       },
     }),
   },

@@ -12,8 +12,8 @@ describe('packager plugin', () => {
   const files = [{ path: 'src/index.ts', content: 'export {};\n' }];
 
   it('zips the project and describes the bytes', async () => {
-    const output = (await step!.run(stepContext(), { files, rootName: 'demo' })) as { fileName: string; size: number; sha256: string; base64: string };
-    const bytes = Buffer.from(output.base64, 'base64');
+    const output = (await step!.run(stepContext(), { files, rootName: 'demo' })) as { fileName: string; size: number; sha256: string; base64?: string };
+    const bytes = Buffer.from(output.base64!, 'base64');
     expect(output.fileName).toBe('demo.zip');
     expect(output.size).toBe(bytes.length);
     expect(output.sha256).toBe(createHash('sha256').update(bytes).digest('hex'));
