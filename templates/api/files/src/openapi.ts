@@ -34,6 +34,9 @@ export function openApiDocument(info: { title: string; version: string; descript
     const input = z.toJSONSchema(entity.input, { io: 'input' }) as Json;
     delete input.$schema;
     schemas[`${entity.name}Input`] = input;
+    const patch = z.toJSONSchema(entity.input.partial(), { io: 'input' }) as Json;
+    delete patch.$schema;
+    schemas[`${entity.name}Patch`] = patch;
     schemas[entity.name] = {
       allOf: [{ $ref: `#/components/schemas/${entity.name}Input` }, { type: 'object', required: ['id', 'createdAt'], properties: { id: { type: 'integer' }, createdAt: { type: 'string', format: 'date-time' } } }],
     };
@@ -59,7 +62,7 @@ export function openApiDocument(info: { title: string; version: string; descript
       parameters: [idParam],
       get: { tags, summary: `Read a ${entity.name.toLowerCase()}`, responses: { 200: { description: 'Found', ...one }, 404: problem } },
       put: { tags, summary: `Replace a ${entity.name.toLowerCase()}`, security, requestBody: body, responses: { 200: { description: 'Replaced', ...one }, 400: problem, 404: problem } },
-      patch: { tags, summary: `Update some fields of a ${entity.name.toLowerCase()}`, security, requestBody: body, responses: { 200: { description: 'Updated', ...one }, 400: problem, 404: problem } },
+      patch: { tags, summary: `Update some fields of a ${entity.name.toLowerCase()}`, security, requestBody: { required: true, content: { 'application/json': { schema: { $ref: `#/components/schemas/${entity.name}Patch` } } } }, responses: { 200: { description: 'Updated', ...one }, 400: problem, 404: problem } },
       delete: { tags, summary: `Delete a ${entity.name.toLowerCase()}`, security, responses: { 204: { description: 'Deleted' }, 404: problem } },
     };
   }
