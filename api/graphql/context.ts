@@ -1,0 +1,15 @@
+import type { YogaInitialContext } from 'graphql-yoga';
+import type { Principal } from '../auth.ts';
+import type { ApiService } from '../service.ts';
+
+/** What the HTTP layer hands each GraphQL operation. */
+export interface ServerContext {
+  principal: Principal;
+  requestId: string;
+}
+
+export interface GraphQLContext extends ServerContext, YogaInitialContext {
+  service: ApiService;
+  shutdown: AbortSignal;
+  heartbeatMs: number;
+}

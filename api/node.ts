@@ -1,0 +1,110 @@
+import { serve, type ServerType } from '@hono/node-server';
+import type { IncomingMessage } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { hasActiveApiKeys } from '../core/auth/index.ts';
+import { loadConfig, type LoadedConfig } from '../core/config/load.ts';
+import { pendingMigrations } from '../core/db/migrate.ts';
+import type { Logger } from '../core/runner/types.ts';
+import type { Worker } from '../core/runner/worker.ts';
+import { createApp, type ApiPlatform, type ServerLimits } from './app.ts';
+import { jsonLogger } from './logger.ts';
+
+/** A platform from `createPlatform()`, or a test's hand-made one (then give host, port and limits). */
+export interface ServerPlatform extends ApiPlatform {
+  loaded?: LoadedConfig;
+  logger?: Logger;
+  startWorker?(): Promise<Worker>;
+}
+
+export interface StartServerOptions {
+  /** Default: the config's server.host, else 127.0.0.1. */
+  host?: string;
+  /** Default: the config's server.port, else 3000; 0 picks a free port. */
+  port?: number;
+  /** Overrides of the config's CORS, body and rate limits. */
+  limits?: Partial<ServerLimits>;
+  /** Run a worker in this process; default the config's worker.inProcess. */
+  worker?: boolean;
+  logger?: Logger;
+  heartbeatMs?: number;
+  authCacheMs?: number;
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  /** Ends open streams, stops the in-process worker and closes the listener; the platform stays open. */
+  close(): Promise<void>;
+}
+
+const DEFAULT_LIMITS: ServerLimits = { corsOrigins: [], bodyLimitBytes: 1024 * 1024, rateLimitPerMinute: 600 };
+
+/** Serves the API on Node; used by `qlayer serve` and the tests. */
+export async function startServer(platform: ServerPlatform, options: StartServerOptions = {}): Promise<RunningServer> {
+  const config = platform.loaded?.config;
+  const logger = options.logger ?? platform.logger ?? jsonLogger(config?.logLevel ?? 'info');
+  const host = options.host ?? config?.server.host ?? '127.0.0.1';
+  const port = options.port ?? config?.server.port ?? 3000;
+  const limits: ServerLimits = { ...DEFAULT_LIMITS, ...config?.server, ...options.limits };
+  const shutdown = new AbortController();
+  const app = createApp(platform, {
+    server: limits,
+    logger,
+    shutdown: shutdown.signal,
+    pendingMigrations: () => pendingMigrations(platform.db),
+    getClientAddress: (c) => (c.env.incoming as IncomingMessage | undefined)?.socket.remoteAddress,
+    ...(options.heartbeatMs === undefined ? {} : { heartbeatMs: options.heartbeatMs }),
+    ...(options.authCacheMs === undefined ? {} : { authCacheMs: options.authCacheMs }),
+  });
+  const server = await new Promise<ServerType>((resolve, reject) => {
+    const s = serve({ fetch: app.fetch, hostname: host, port }, () => resolve(s));
+    s.once('error', reject);
+  });
+  const address = server.address() as AddressInfo;
+  const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  const url = `http://${shownHost}:${address.port}`;
+  let worker: Worker | undefined;
+  if ((options.worker ?? config?.worker.inProcess ?? false) && platform.startWorker) worker = await platform.startWorker();
+  logger.info('listening', { url, worker: worker ? 'in-process' : 'separate' });
+  if (!(await hasActiveApiKeys(platform.db))) {
+    logger.warn('no API keys exist: only loopback clients are accepted until one is created (qlayer keys create --scope admin)', { url });
+  }
+  return {
+    url,
+    port: address.port,
+    async close() {
+      shutdown.abort();
+      await worker?.stop(10_000);
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        // Keep-alive sockets would hold close() open until they time out.
+        if ('closeIdleConnections' in server) server.closeIdleConnections();
+        setTimeout(() => ('closeAllConnections' in server ? server.closeAllConnections() : undefined), 2_000).unref();
+      });
+    },
+  };
+}
+
+async function main(): Promise<void> {
+  const loaded = loadConfig();
+  const logger = jsonLogger(loaded.config.logLevel);
+  const { createPlatform } = await import('../core/platform.ts');
+  const platform = await createPlatform(loaded, { logger });
+  const server = await startServer(platform, { logger });
+  const stop = async (signal: string) => {
+    logger.info('shutting down', { signal });
+    await server.close();
+    await platform.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop('SIGINT'));
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  main().catch((error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  });
+}
