@@ -77,10 +77,11 @@ describe('step input and output validation', () => {
 describe('registering a plugin', () => {
   const step = defineStep({ input: z.unknown(), output: z.unknown(), run: async () => null });
 
-  it.each([
+  const noop = async (): Promise<null> => null;
+  it.each<[string, Record<string, unknown>, string]>([
     ['a step without run', { input: z.unknown(), output: z.unknown() }, 'has no run function'],
-    ['a step without an input schema', { output: z.unknown(), run: async () => null }, 'has no zod schema for its input'],
-    ['a step whose output is a JSON Schema, not zod', { input: z.unknown(), output: { type: 'string' }, run: async () => null }, 'has no zod schema for its output'],
+    ['a step without an input schema', { output: z.unknown(), run: noop }, 'has no zod schema for its input'],
+    ['a step whose output is a JSON Schema, not zod', { input: z.unknown(), output: { type: 'string' }, run: noop }, 'has no zod schema for its output'],
   ])('rejects %s, naming plugin and step', (_what, broken, problem) => {
     const registry = new PluginRegistry();
     const plugin = definePlugin({ name: 'js-plugin', version: '1.0.0', steps: { ok: step, broken: broken as unknown as StepSpec } });
