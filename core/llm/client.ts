@@ -1,7 +1,7 @@
 import { FatalStepError, StepError } from '../errors.ts';
 import { completionRecordSchema, memoryLlmCache, MemoryLru, type CompletionRecord, type LlmCache } from './cache.ts';
 import { callProvider, type ChatRequest } from './call.ts';
-import { parseLlmConfig, type LlmConfig, type LlmConfigInput } from './config.ts';
+import { parseLlmConfig, type LlmConfig } from './config.ts';
 import { checkProviders, type DoctorOptions, type ProviderCheck } from './doctor.ts';
 import { allowsFallback, LLM_ERROR } from './errors.ts';
 import { sha256Hex, stableStringify } from './hash.ts';
@@ -37,7 +37,8 @@ const RUN_SHARED_ENTRIES = 256;
  * `process.env` or `Deno.env.toObject()`; nothing here reads the environment itself).
  */
 export function createLlmClient(
-  rawConfig: LlmConfigInput | LlmConfig,
+  /** The `llm:` section, raw (validated here, ConfigError when wrong) or already parsed. */
+  rawConfig: unknown,
   env: Readonly<Record<string, string | undefined>>,
   options: LlmClientOptions = {},
 ): LlmClient {

@@ -1,7 +1,7 @@
 import { APIError } from 'openai';
 import { StepError } from '../errors.ts';
 import { callProvider } from './call.ts';
-import { parseLlmConfig, type LlmConfig, type LlmConfigInput } from './config.ts';
+import { parseLlmConfig } from './config.ts';
 import { LLM_ERROR, toStepError } from './errors.ts';
 import { createProviders, type Provider, type Providers } from './provider.ts';
 
@@ -28,7 +28,8 @@ export interface ProviderCheck {
  * never contain keys: errors pass through the same redaction as everything else.
  */
 export async function doctor(
-  rawConfig: LlmConfigInput | LlmConfig,
+  /** The `llm:` section, raw (validated here) or already parsed. */
+  rawConfig: unknown,
   env: Readonly<Record<string, string | undefined>>,
   options: DoctorOptions = {},
 ): Promise<ProviderCheck[]> {
