@@ -12,7 +12,9 @@ const MAX_SOURCE = 256 * 1024;
 
 /** A workflow source sent either as YAML or as JSON `{ source }`. */
 const sourceBody = {
-  required: true,
+  // Not `required`: zod-openapi would then check every body as JSON, YAML ones included.
+  // readSource refuses an empty body itself.
+  required: false,
   content: {
     'application/json': { schema: WorkflowSourceSchema },
     ...Object.fromEntries(YAML_TYPES.map((t) => [t, { schema: z.string().openapi({ description: 'The workflow YAML.' }) }])),

@@ -1,0 +1,72 @@
+import type { MiddlewareHandler } from 'hono';
+import { getCookie } from 'hono/cookie';
+import { scopeAllows, type Scope } from '../../core/auth/index.ts';
+import { QLayerError } from '../../core/errors.ts';
+import type { UiDeps, UiEnv } from './deps.ts';
+import { errorPage } from './pages/error.ts';
+import { loginPage } from './pages/login.ts';
+
+/** Holds the visitor's API key; HttpOnly so page scripts never see it, SameSite=Strict so other sites cannot use it. */
+export const KEY_COOKIE = 'qlayer_key';
+
+/**
+ * The UI shows and changes what the API does, so it admits exactly whom the API admits: a key
+ * (from the cookie set at sign-in, or an Authorization header), or, while no key exists, a
+ * loopback visitor. Reading needs `read`; starting, cancelling and registering need `write`.
+ */
+export function uiGuard(deps: UiDeps): MiddlewareHandler<UiEnv> {
+  return async (c, next) => {
+    const cookie = getCookie(c, KEY_COOKIE);
+    const header = c.req.header('Authorization') ?? (cookie ? `Bearer ${cookie}` : undefined);
+    let scope: Scope;
+    try {
+      const principal = await deps.auth.authenticate(header, deps.getClientAddress(c));
+      scope = principal.scope;
+      c.set('signedIn', principal.kind === 'key');
+    } catch (error) {
+      if (!(error instanceof QLayerError)) throw error;
+      if (error.code === 'unauthorized') {
+        const url = new URL(c.req.url);
+        const message = cookie ? 'The key this browser had is no longer accepted; sign in again.' : undefined;
+        return c.html(loginPage(url.pathname + url.search, message).value, 401);
+      }
+      return errorPage(c, 403, 'Not allowed here', error.message);
+    }
+    const needed = scopeFor(c.req.method, c.req.path);
+    if (!scopeAllows(scope, needed)) return errorPage(c, 403, 'Not allowed', `This needs a key with the '${needed}' scope; yours has '${scope}'.`);
+    await next();
+  };
+}
+
+/** Checking a workflow changes nothing, so it needs only `read`, as in the API. */
+function scopeFor(method: string, path: string): Scope {
+  if (method === 'GET' || method === 'HEAD') return 'read';
+  if (path.endsWith('/workflows/validate')) return 'read';
+  return 'write';
+}
+
+/**
+ * Refuses form posts from other sites. The key cookie is SameSite=Strict already; this covers
+ * loopback visitors, whom any page they open could otherwise make start runs. Browsers send
+ * Sec-Fetch-Site (or at least Origin) on posts; a client sending neither is not a browser.
+ */
+export function sameOrigin(): MiddlewareHandler<UiEnv> {
+  return async (c, next) => {
+    if (c.req.method !== 'GET' && c.req.method !== 'HEAD') {
+      const site = c.req.header('Sec-Fetch-Site');
+      const origin = c.req.header('Origin');
+      const host = c.req.header('Host');
+      const crossSite = site !== undefined ? site !== 'same-origin' && site !== 'none' : origin !== undefined && origin !== 'null' && hostOf(origin) !== host;
+      if (crossSite || origin === 'null') return errorPage(c, 403, 'Request refused', 'This form was sent from another site, so it was not carried out.');
+    }
+    await next();
+  };
+}
+
+function hostOf(origin: string): string | undefined {
+  try {
+    return new URL(origin).host;
+  } catch {
+    return undefined;
+  }
+}
