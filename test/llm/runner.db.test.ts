@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { StepError } from '../../core/errors.ts';
 import { createLlmClient, type LlmClient } from '../../core/llm/client.ts';
@@ -6,10 +6,15 @@ import { requireLlm } from '../../core/llm/service.ts';
 import { summarizeUsage } from '../../core/llm/usage.ts';
 import { defineWorkflow } from '../../core/runner/defineWorkflow.ts';
 import type { RunEvent } from '../../core/runner/types.ts';
-import { backend } from '../helpers/db.ts';
+import { backend, freshDb } from '../helpers/db.ts';
 import { runnerFixture, type RunnerFixture } from '../helpers/runner.ts';
 import { answer, startFakeOpenAi, status, stream, type FakeOpenAi } from './fakeOpenAi.ts';
 import { SECRET, configFor, env, providerFor } from './setup.ts';
+
+// Starting PGlite takes seconds on a busy machine; pay for it under the hook timeout, not a test's.
+beforeAll(async () => {
+  await (await freshDb()).close();
+});
 
 let fx: RunnerFixture | undefined;
 let fake: FakeOpenAi;
