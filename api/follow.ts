@@ -1,4 +1,5 @@
 import type { Runner } from '../core/runner/runner.ts';
+import { readRunEvents } from './sql/runEvents.ts';
 import type { RunEvent } from '../core/runner/types.ts';
 
 /** The events after which a run is over, unless it is retried. */
@@ -61,7 +62,7 @@ export async function* followRunEvents(runner: Runner, runId: string, options: F
         continue;
       }
       dirty = false;
-      const batch = await runner.getEvents(runId, last, 500);
+      const batch = await readRunEvents(runner.db, runId, last, 500);
       for (const event of batch) {
         if (signal.aborted) return;
         last = event.id;

@@ -3,6 +3,7 @@ import { streamSSE } from 'hono/streaming';
 import type { Runner } from '../core/runner/runner.ts';
 import { eventDto } from './dto.ts';
 import { FINAL_EVENTS, followRunEvents } from './follow.ts';
+import { readRunEvents } from './sql/runEvents.ts';
 
 export interface SseOptions {
   /** A comment line this often keeps proxies from closing a quiet stream. */
@@ -20,7 +21,7 @@ export interface SseOptions {
 export async function runEventStream(c: Context, runner: Runner, runId: string, after: number, options: SseOptions): Promise<Response> {
   const run = await runner.getRun(runId);
   if (run.status !== 'running') {
-    const rest = await runner.getEvents(runId, after, 1);
+    const rest = await readRunEvents(runner.db, runId, after, 1);
     if (rest.length === 0) return c.body(null, 204);
   }
   return streamSSE(c, async (stream) => {

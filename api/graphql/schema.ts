@@ -6,6 +6,7 @@ import { parseWith } from '../../core/plugin/registry.ts';
 import { assertScope } from '../auth.ts';
 import { eventDto } from '../dto.ts';
 import { followRunEvents } from '../follow.ts';
+import { readRunEvents } from '../sql/runEvents.ts';
 import { GenerateBodySchema, ListRunsQuerySchema, StartRunBodySchema, WorkflowSourceSchema } from '../schemas.ts';
 import type { GraphQLContext } from './context.ts';
 
@@ -157,7 +158,7 @@ export const resolvers = {
     steps: (run: Parent, _a: Args, ctx: GraphQLContext) => ctx.service.getSteps(run.id),
     events: async (run: Parent, a: Args, ctx: GraphQLContext) => {
       const { after, limit } = parseWith(z.object({ after: eventId, limit: LimitArg }), args(a), 'arguments');
-      return (await ctx.service.platform.runner.getEvents(run.id, after, limit)).map(eventDto);
+      return (await readRunEvents(ctx.service.platform.db, run.id, after, limit)).map(eventDto);
     },
     artifacts: async (run: Parent, _a: Args, ctx: GraphQLContext) =>
       (await ctx.service.listArtifacts(run.id)).map((artifact) => ({ ...artifact, url: `/api/v1/runs/${run.id}/artifacts/${artifact.name}` })),
