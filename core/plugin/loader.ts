@@ -3,7 +3,7 @@ import { QLayerError } from '../errors.ts';
 import { isPlugin, type Plugin } from './define.ts';
 import { PluginError, type PluginRegistry } from './registry.ts';
 import { resolvePluginFile } from './resolve.ts';
-import { checkPlatform } from './version.ts';
+import { checkPlatform, checkVersion } from './version.ts';
 
 export interface LoadPluginsOptions {
   /** Folder that package names are looked up from and relative paths are relative to (the config file's folder). */
@@ -70,6 +70,7 @@ export async function loadPlugins(specs: readonly string[], options: LoadPlugins
     }
     const { spec, file, plugin } = result;
     try {
+      checkVersion(plugin, spec);
       checkPlatform(plugin, options.platformVersion, spec);
       options.registry.register(plugin, spec);
       loaded.push({ name: plugin.name, version: plugin.version, source: spec, file });

@@ -9,6 +9,16 @@ export function isVersion(text: string): boolean {
   return VERSION.test(text);
 }
 
+/** Throws unless the plugin's own version is semver: workflows pin it with ranges such as `@^1.2`. */
+export function checkVersion(plugin: Plugin, source: string): void {
+  if (typeof plugin.version === 'string' && isVersion(plugin.version)) return;
+  throw new PluginError(
+    'plugin_invalid',
+    `plugin '${plugin.name}' (${source}) has version '${String(plugin.version)}'; it must be a semver version such as 1.0.0`,
+    { plugin: plugin.name, source, version: plugin.version },
+  );
+}
+
 /**
  * True for a range `versionMatches` understands: space-separated comparators (`^0.1.0`,
  * `>=1.2 <2`, `1.x`, `*`). `||` is not supported, so a range using it is reported rather

@@ -58,6 +58,21 @@ describe('loadPlugins', () => {
     expect(registry.resolve('alpha/greet')).toBeDefined();
   });
 
+  it('resolves a package subpath through an exports pattern, and condition arrays', async () => {
+    const p = newProject();
+    p.installPackage('qlayer-plugins-bundle', { type: 'module', exports: { '.': './none.js', './*': [{ require: './cjs/*.cjs' }, { import: './plugins/*.ts' }] } }, {
+      'plugins/alpha.ts': reexport('alpha.ts'),
+      'plugins/beta.ts': reexport('beta.ts'),
+    });
+    const { loaded, errors } = await load(['qlayer-plugins-bundle/alpha', 'qlayer-plugins-bundle/beta', 'qlayer-plugins-bundle/gamma'], p.dir);
+    expect(loaded.map((l) => [l.name, l.file])).toEqual([
+      ['alpha', `${p.dir}/node_modules/qlayer-plugins-bundle/plugins/alpha.ts`],
+      ['beta', `${p.dir}/node_modules/qlayer-plugins-bundle/plugins/beta.ts`],
+    ]);
+    expect(errors.map((e) => [e.spec, e.code])).toEqual([['qlayer-plugins-bundle/gamma', 'plugin_not_found']]);
+    expect(errors[0]!.message).toContain('plugins/gamma.ts does not exist');
+  });
+
   it('finds packages installed in a folder above baseDir, as Node does', async () => {
     const p = newProject();
     p.installPackage('qlayer-plugin-alpha', { main: 'index.ts' }, { 'index.ts': reexport('alpha.ts') });
@@ -82,6 +97,7 @@ describe('loadPlugins', () => {
       fixture('alpha-again.ts'),
       fixture('bad-range.ts'),
       fixture('no-run.ts'),
+      fixture('bad-version.ts'),
       './nowhere/plugin.ts',
       'qlayer-plugin-require-only',
     ];
@@ -134,6 +150,10 @@ describe('loadPlugins', () => {
     expect(noRun.code).toBe('plugin_invalid');
     expect(noRun.message).toContain("step 'no-run/broken'");
     expect(noRun.message).toContain('has no run function');
+
+    const badVersion = errorFor(errors, fixture('bad-version.ts'));
+    expect(badVersion.code).toBe('plugin_invalid');
+    expect(badVersion.message).toContain("has version 'latest'; it must be a semver version");
 
     const nowhere = errorFor(errors, './nowhere/plugin.ts');
     expect(nowhere.code).toBe('plugin_not_found');
