@@ -25,6 +25,7 @@ export const paths = {
   workflows: () => `${UI}/workflows`,
   workflow: (ref: string) => `${UI}/workflows/${enc(ref)}`,
   newWorkflow: (from?: string) => `${UI}/workflows/new${query({ from })}`,
+  validateWorkflow: () => `${UI}/workflows/validate`,
   plugins: () => `${UI}/plugins`,
   health: () => `${UI}/health`,
   login: (next?: string) => `${UI}/login${query({ next })}`,

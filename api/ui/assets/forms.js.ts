@@ -1,0 +1,47 @@
+/**
+ * Forms marked `data-enhance` (cancel, retry, validate, register) are sent in the background:
+ * the answer's regions replace the page's, so focus and scroll stay put. A redirect to another
+ * page is followed as a normal navigation; a network failure falls back to a plain submit.
+ */
+export const formsJs = String.raw`
+import { announce, swapRegions } from './regions.js';
+
+export function enhanceForms() {
+  document.addEventListener('submit', async (event) => {
+    const form = event.target;
+    if (!(form instanceof HTMLFormElement) || !form.hasAttribute('data-enhance') || form.dataset.plain) return;
+    event.preventDefault();
+    const submitter = event.submitter instanceof HTMLButtonElement ? event.submitter : null;
+    const action = (submitter && submitter.getAttribute('formaction')) || form.getAttribute('action') || location.pathname;
+    const body = new URLSearchParams(new FormData(form, submitter));
+    const buttons = [...form.querySelectorAll('button')];
+    buttons.forEach((b) => { b.disabled = true; });
+    form.setAttribute('aria-busy', 'true');
+    let res;
+    try {
+      res = await fetch(action, { method: 'POST', body, headers: { Accept: 'text/html' }, credentials: 'same-origin' });
+    } catch {
+      form.dataset.plain = '1';
+      buttons.forEach((b) => { b.disabled = false; });
+      form.requestSubmit(submitter);
+      return;
+    }
+    const target = new URL(res.url, location.href);
+    if (res.redirected && target.pathname !== location.pathname) {
+      location.assign(res.url);
+      return;
+    }
+    const doc = new DOMParser().parseFromString(await res.text(), 'text/html');
+    buttons.forEach((b) => { b.disabled = false; });
+    form.removeAttribute('aria-busy');
+    const replaced = swapRegions(doc, { force: true });
+    const alert = replaced.map((r) => r.querySelector('[role="alert"]')).find(Boolean);
+    if (alert) {
+      alert.setAttribute('tabindex', '-1');
+      alert.focus();
+    } else if (replaced.length === 0) {
+      announce('Done.');
+    }
+  });
+}
+`;

@@ -1,0 +1,60 @@
+/**
+ * Page regions (`data-region` with an id) are the parts of a server-rendered page that change:
+ * scripts re-fetch the page and swap the regions whose markup changed, so the server stays the
+ * one renderer. Focus stays on an element with the same id, or moves to the region's heading.
+ */
+export const regionsJs = String.raw`
+const seen = new Map();
+
+export function rememberRegions(root) {
+  for (const el of (root || document).querySelectorAll('[data-region][id]')) seen.set(el.id, el.outerHTML);
+}
+
+export function announce(text) {
+  const el = document.getElementById('announcer');
+  if (!el) return;
+  // Clearing first makes screen readers repeat a message that happens to be the same as the last.
+  el.textContent = '';
+  setTimeout(() => { el.textContent = text; }, 30);
+}
+
+export async function fetchPage(url, init) {
+  const res = await fetch(url || location.href, Object.assign({ headers: { Accept: 'text/html' }, credentials: 'same-origin' }, init || {}));
+  const doc = new DOMParser().parseFromString(await res.text(), 'text/html');
+  return { res, doc };
+}
+
+export function swapRegions(doc, options) {
+  const force = Boolean(options && options.force);
+  const active = document.activeElement;
+  const activeId = active && active !== document.body ? active.id : '';
+  const replaced = [];
+  for (const fresh of doc.querySelectorAll('[data-region][id]')) {
+    const current = document.getElementById(fresh.id);
+    if (!current) continue;
+    const markup = fresh.outerHTML;
+    if (!force && seen.get(fresh.id) === markup) continue;
+    seen.set(fresh.id, markup);
+    const lostFocus = current.contains(active);
+    const adopted = document.importNode(fresh, true);
+    current.replaceWith(adopted);
+    replaced.push(adopted);
+    if (lostFocus) {
+      const same = activeId && document.getElementById(activeId);
+      const heading = adopted.querySelector('h1, h2');
+      const target = same || heading || adopted;
+      if (!same) target.setAttribute('tabindex', '-1');
+      target.focus();
+    }
+  }
+  if (replaced.length > 0) document.dispatchEvent(new CustomEvent('ql:regions', { detail: { doc, replaced } }));
+  return replaced;
+}
+
+export async function refreshRegions() {
+  const { res, doc } = await fetchPage();
+  if (!res.ok) return undefined;
+  swapRegions(doc);
+  return doc;
+}
+`;

@@ -1,0 +1,33 @@
+import { Hono } from 'hono';
+import type { UiDeps, UiEnv } from '../deps.ts';
+import { html } from '../html.ts';
+import { page } from '../layout.ts';
+import { schemaTable } from './schema-table.ts';
+
+const anchor = (uses: string) => `step-${uses.replace(/[^a-zA-Z0-9-]/g, '-')}`;
+
+/** Loaded plugins, their steps, and what each step takes and returns. */
+export function pluginRoutes(deps: UiDeps) {
+  return new Hono<UiEnv>().get('/ui/plugins', (c) => {
+    const plugins = deps.service.listPlugins();
+    const body = html`<h1>Plugins</h1>
+<p>Steps a workflow can use, as <code>uses: plugin/step</code>.</p>
+<nav aria-label="Steps" class="toc"><ul>${plugins.flatMap((p) => p.steps.map((s) => html`<li><a href="#${anchor(s.uses)}">${s.uses}</a></li>`))}</ul></nav>
+${plugins.map(
+  (p) => html`<section class="plugin" aria-labelledby="plugin-${p.name}">
+<h2 id="plugin-${p.name}">${p.name} <span class="muted">${p.version}</span></h2>
+${p.description ? html`<p>${p.description}</p>` : ''}
+<p class="muted">From ${p.source}</p>
+${p.steps.map(
+  (s) => html`<article class="plugin-step" aria-labelledby="${anchor(s.uses)}">
+<h3 id="${anchor(s.uses)}"><code>${s.uses}</code></h3>
+${s.description ? html`<p>${s.description}</p>` : ''}
+${schemaTable(s.inputSchema, 'Input')}
+${schemaTable(s.outputSchema, 'Output')}
+</article>`,
+)}
+</section>`,
+)}`;
+    return c.html(page({ title: 'Plugins', section: 'plugins', body, signedIn: c.get('signedIn') }).value);
+  });
+}
