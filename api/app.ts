@@ -46,6 +46,8 @@ export interface AppOptions {
   /** Workers without a heartbeat for this long are not counted as alive; default 60 s. */
   workerStaleMs?: number;
   version?: string;
+  /** GraphQL depth and cost limits; defaults 8 and 5,000. */
+  graphqlLimits?: { maxDepth?: number; maxCost?: number };
 }
 
 const silent: Logger = { debug() {}, info() {}, warn() {}, error() {} };
@@ -114,7 +116,7 @@ export function createApp(platform: ApiPlatform, options: AppOptions): OpenAPIHo
   app.route('/api/v1', workflowRoutes(service));
   app.route('/api/v1', adminRoutes(service));
 
-  const yoga = graphqlHandler({ service, logger, shutdown, heartbeatMs });
+  const yoga = graphqlHandler({ service, logger, shutdown, heartbeatMs, ...options.graphqlLimits });
   app.on(['GET', 'POST'], '/graphql', (c) => yoga.fetch(c.req.raw, { principal: c.get('principal')!, requestId: c.get('requestId') }));
 
   app.get('/metrics', async (c) => c.body(await metrics.render(), 200, { 'Content-Type': 'text/plain; version=0.0.4; charset=utf-8' }));

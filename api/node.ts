@@ -29,6 +29,7 @@ export interface StartServerOptions {
   logger?: Logger;
   heartbeatMs?: number;
   authCacheMs?: number;
+  graphqlLimits?: { maxDepth?: number; maxCost?: number };
 }
 
 export interface RunningServer {
@@ -56,6 +57,7 @@ export async function startServer(platform: ServerPlatform, options: StartServer
     getClientAddress: (c) => (c.env.incoming as IncomingMessage | undefined)?.socket.remoteAddress,
     ...(options.heartbeatMs === undefined ? {} : { heartbeatMs: options.heartbeatMs }),
     ...(options.authCacheMs === undefined ? {} : { authCacheMs: options.authCacheMs }),
+    ...(options.graphqlLimits === undefined ? {} : { graphqlLimits: options.graphqlLimits }),
   });
   const server = await new Promise<ServerType>((resolve, reject) => {
     const s = serve({ fetch: app.fetch, hostname: host, port }, () => resolve(s));

@@ -98,10 +98,12 @@ export const StartRunBodySchema = z
 export const GenerateBodySchema = z
   .object({
     prompt: z.string().trim().min(1).max(20_000).openapi({ example: 'a todo list app with a REST API' }),
-    workflow: z.string().min(1).max(200).default('generate-app').openapi({ description: 'The generation workflow to run.' }),
+    workflow: z.string().min(1).max(200).optional().openapi({ description: 'The generation workflow to run.', default: 'generate-app' }),
   })
   .strict()
   .openapi('Generate');
+
+export const DEFAULT_GENERATE_WORKFLOW = 'generate-app';
 
 export const IdempotencyHeaderSchema = z.object({
   'idempotency-key': z

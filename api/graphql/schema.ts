@@ -1,5 +1,5 @@
 import { createSchema } from 'graphql-yoga';
-import { GraphQLScalarType, Kind, valueFromASTUntyped } from 'graphql';
+import { Kind, valueFromASTUntyped, type ValueNode } from 'graphql';
 import { z } from '@hono/zod-openapi';
 import { NotFoundError } from '../../core/errors.ts';
 import { parseWith } from '../../core/plugin/registry.ts';
@@ -7,7 +7,7 @@ import { assertScope } from '../auth.ts';
 import { eventDto } from '../dto.ts';
 import { followRunEvents } from '../follow.ts';
 import { readRunEvents } from '../sql/runEvents.ts';
-import { GenerateBodySchema, ListRunsQuerySchema, StartRunBodySchema, WorkflowSourceSchema } from '../schemas.ts';
+import { DEFAULT_GENERATE_WORKFLOW, GenerateBodySchema, ListRunsQuerySchema, StartRunBodySchema, WorkflowSourceSchema } from '../schemas.ts';
 import type { GraphQLContext } from './context.ts';
 
 export const typeDefs = /* GraphQL */ `
@@ -93,19 +93,19 @@ export const typeDefs = /* GraphQL */ `
   }
 `;
 
-const JsonScalar = new GraphQLScalarType({
-  name: 'JSON',
-  serialize: (value) => value,
-  parseValue: (value) => value,
-  parseLiteral: (ast, variables) => valueFromASTUntyped(ast, variables),
-});
+// Scalars as plain configs, not GraphQLScalarType instances: graphql-tools copies them onto
+// the schema's own types, so they work whichever copy of the graphql package built it.
+const JsonScalar = {
+  serialize: (value: unknown) => value,
+  parseValue: (value: unknown) => value,
+  parseLiteral: (ast: ValueNode, variables?: Record<string, unknown> | null) => valueFromASTUntyped(ast, variables),
+};
 
-const DateTimeScalar = new GraphQLScalarType({
-  name: 'DateTime',
-  serialize: (value) => (value instanceof Date ? value.toISOString() : value),
-  parseValue: (value) => value,
-  parseLiteral: (ast) => (ast.kind === Kind.STRING ? ast.value : null),
-});
+const DateTimeScalar = {
+  serialize: (value: unknown) => (value instanceof Date ? value.toISOString() : value),
+  parseValue: (value: unknown) => value,
+  parseLiteral: (ast: ValueNode) => (ast.kind === Kind.STRING ? ast.value : null),
+};
 
 const uuid = z.uuid();
 const eventId = z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER).default(0);
@@ -174,7 +174,7 @@ export const resolvers = {
       assertScope(ctx.principal, 'write');
       const { prompt, workflow } = parseWith(GenerateBodySchema, args({ prompt: a.prompt, workflow: a.workflow }), 'arguments');
       const key = parseWith(z.string().min(1).max(255).optional(), a.idempotencyKey ?? undefined, 'idempotencyKey');
-      return ctx.service.generate(prompt, workflow, key);
+      return ctx.service.generate(prompt, workflow ?? DEFAULT_GENERATE_WORKFLOW, key);
     },
     cancelRun: (_: unknown, a: Args, ctx: GraphQLContext) => {
       assertScope(ctx.principal, 'write');

@@ -1,7 +1,7 @@
 import { costLimitPlugin } from '@escape.tech/graphql-armor-cost-limit';
 import { maxDepthPlugin } from '@escape.tech/graphql-armor-max-depth';
-import { GraphQLError } from 'graphql';
-import { createYoga } from 'graphql-yoga';
+import type { GraphQLError } from 'graphql';
+import { createGraphQLError, createYoga } from 'graphql-yoga';
 import { QLayerError } from '../../core/errors.ts';
 import type { Logger } from '../../core/runner/types.ts';
 import { toProblem } from '../errors.ts';
@@ -39,22 +39,31 @@ export function graphqlHandler(options: GraphQLOptions) {
     plugins: [maxDepthPlugin({ n: options.maxDepth ?? 8, exposeLimits: true }), costLimitPlugin({ maxCost: options.maxCost ?? 5_000, exposeLimits: true })],
     maskedErrors: {
       maskError(error, message) {
-        const original = error instanceof GraphQLError ? error.originalError : error;
-        if (error instanceof GraphQLError && (original === undefined || original === null || original instanceof GraphQLError)) return error;
-        const gql = error instanceof GraphQLError ? error : undefined;
+        const gql = isGraphQLError(error) ? error : undefined;
+        const original = gql ? gql.originalError : error;
+        // Parse, validation and limit errors are GraphQL's own, meant for the client as they are.
+        if (gql && (original === undefined || original === null || isGraphQLError(original))) return gql;
         const where = { nodes: gql?.nodes, source: gql?.source, positions: gql?.positions, path: gql?.path };
         if (original instanceof QLayerError) {
           const problem = toProblem(original);
           if (problem.status < 500) {
-            return new GraphQLError(problem.detail, {
+            return createGraphQLError(problem.detail, {
               ...where,
               extensions: { code: problem.code, status: problem.status, ...(problem.issues ? { issues: problem.issues } : {}) },
             });
           }
         }
         logger.error('graphql resolver failed', { error: original instanceof Error ? (original.stack ?? original.message) : String(original) });
-        return new GraphQLError(message, { ...where, extensions: { code: 'internal_error' } });
+        return createGraphQLError(message, { ...where, extensions: { code: 'internal_error' } });
       },
     },
   });
+}
+
+/**
+ * By name, not instanceof: under bundlers the graphql package can load twice (its ESM and CJS
+ * builds), and an error made by one copy is not an instance of the other's class.
+ */
+function isGraphQLError(value: unknown): value is GraphQLError {
+  return value instanceof Error && value.name === 'GraphQLError';
 }

@@ -4,6 +4,7 @@ import type { ApiService } from '../service.ts';
 import { resumePosition, runEventStream, type SseOptions } from '../sse.ts';
 import {
   ArtifactSchema,
+  DEFAULT_GENERATE_WORKFLOW,
   GenerateBodySchema,
   IdempotencyHeaderSchema,
   ListRunsQuerySchema,
@@ -154,7 +155,7 @@ export function runRoutes(service: ApiService, sse: SseOptions) {
     })
     .openapi(generate, async (c) => {
       const { prompt, workflow } = c.req.valid('json');
-      const { run, created } = await service.generate(prompt, workflow, c.req.valid('header')['idempotency-key']);
+      const { run, created } = await service.generate(prompt, workflow ?? DEFAULT_GENERATE_WORKFLOW, c.req.valid('header')['idempotency-key']);
       c.header('Location', `/api/v1/runs/${run.id}`);
       return created ? c.json(run, 201) : c.json(run, 200);
     })

@@ -33,7 +33,7 @@ steps:
 
 export interface ApiFixture {
   db: TestDb;
-  platform: ServerPlatform & { runner: Runner };
+  platform: ServerPlatform & { runner: Runner; logger: Logger };
   worker: Worker;
   server: RunningServer;
   url: string;
@@ -58,7 +58,7 @@ export async function apiFixture(options: StartServerOptions = {}): Promise<ApiF
   const logs: ApiFixture['logs'] = [];
   const at = (level: string) => (msg: string, data?: Record<string, unknown>) => void logs.push({ level, msg, data });
   const logger: Logger = { debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') };
-  const platform = { db, registry, runner, artifacts };
+  const platform = { db, registry, runner, artifacts, logger };
   const server = await startServer(platform, { host: '127.0.0.1', port: 0, worker: false, logger, heartbeatMs: 1_000, ...options });
   return {
     db,

@@ -46,10 +46,12 @@ describe(`run events as Server-Sent Events (${backend})`, () => {
     const { status, contentType, messages } = await readStream(`${fx.url}/api/v1/runs/${id}/events`);
     expect(status).toBe(200);
     expect(contentType).toContain('text/event-stream');
-    const events = messages.filter((m) => m.data !== undefined && m.event === undefined).map((m) => ({ id: Number(m.id), ...(JSON.parse(m.data!) as { id: number; type: string; stepKey: string | null }) }));
+    const data = messages.filter((m) => m.data !== undefined && m.event === undefined);
+    const events = data.map((m) => JSON.parse(m.data!) as { id: number; type: string; stepKey: string | null });
+    // Each message's SSE id is its event's id.
+    expect(data.map((m) => Number(m.id))).toEqual(events.map((e) => e.id));
     expect(events[0]!.type).toBe('run.started');
     expect(events.at(-1)!.type).toBe('run.completed');
-    for (const e of events) expect(e.id).toBe(Number(e.id));
     expect(events.map((e) => e.id)).toEqual([...events.map((e) => e.id)].sort((a, b) => a - b));
     expect(events.map((e) => `${e.stepKey}:${e.type}`)).toEqual(expect.arrayContaining(['double:step.completed', 'wait:step.started', 'wait:step.completed']));
     // The 2.5 s step leaves the stream quiet for longer than the 1 s heartbeat of the fixture.

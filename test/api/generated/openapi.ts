@@ -1128,7 +1128,7 @@ export interface paths {
                 path?: never;
                 cookie?: never;
             };
-            requestBody: {
+            requestBody?: {
                 content: {
                     "application/json": components["schemas"]["WorkflowSource"];
                     "text/yaml": string;
@@ -1246,7 +1246,7 @@ export interface paths {
                 path?: never;
                 cookie?: never;
             };
-            requestBody: {
+            requestBody?: {
                 content: {
                     "application/json": components["schemas"]["WorkflowSource"];
                     "text/yaml": string;
