@@ -1955,7 +1955,7 @@ export interface components {
              * @description The generation workflow to run.
              * @default generate-app
              */
-            workflow: string;
+            workflow?: string;
         };
         RunPage: {
             runs: components["schemas"]["Run"][];
