@@ -7,7 +7,10 @@
  */
 export { z } from 'zod';
 export { definePlugin, defineStep, isPlugin, type Plugin, type PluginSpec, type StepSpec } from './plugin/define.ts';
-export { PluginRegistry, parseUses, versionMatches, type PluginInfo, type StepInfo } from './plugin/registry.ts';
+export { PluginRegistry, PluginError, parseUses, versionMatches, type PluginInfo, type StepInfo } from './plugin/registry.ts';
+export { loadPlugins, PluginLoadError, type LoadPluginsOptions, type LoadPluginsResult, type LoadedPlugin } from './plugin/loader.ts';
+/** Runs one plugin step or a workflow on an in-memory database: `testkit.runStep(plugin, 'step', input)`. */
+export * as testkit from './plugin/testkit.ts';
 export {
   QLayerError,
   ValidationError,

@@ -4,8 +4,10 @@ import { fileURLToPath } from 'node:url';
 import { builtinPlugins } from '../plugins/index.ts';
 import type { LoadedConfig } from './config/load.ts';
 import { connect, type Database } from './db/connect.ts';
+import { lockDataDir } from './db/lock.ts';
 import { migrate } from './db/migrate.ts';
 import { QLayerError } from './errors.ts';
+import { createLlmClient, LLM_SERVICE } from './llm/index.ts';
 import { PluginRegistry } from './plugin/registry.ts';
 import { ArtifactStore } from './runner/artifacts.ts';
 import { Runner } from './runner/runner.ts';
@@ -37,6 +39,8 @@ export interface PlatformOptions {
   inMemory?: boolean;
   /** Use this database instead of opening one (tests); the platform does not close it. */
   database?: Database;
+  /** Where provider API keys are read from (the LLM config names the variables). */
+  env?: Readonly<Record<string, string | undefined>>;
 }
 
 const silent: Logger = { debug() {}, info() {}, warn() {}, error() {} };
@@ -54,11 +58,13 @@ export async function createPlatform(loaded: LoadedConfig, options: PlatformOpti
     for (const plugin of builtinPlugins) registry.register(plugin, 'built-in');
     await loadThirdPartyPlugins(loaded, registry, warnings);
     const artifacts = new ArtifactStore(db);
+    const services: Record<string, unknown> = { artifacts };
+    if (config.llm) services[LLM_SERVICE] = createLlmClient(config.llm, options.env ?? process.env);
     const runner = new Runner({
       db,
       resolver: registry,
       logger,
-      services: { artifacts },
+      services,
       loadWorkflow: (stored) => compileWorkflow(stored.source, { registry, file: stored.name }),
     });
     await runner.connect();
@@ -104,9 +110,18 @@ async function openDatabase(loaded: LoadedConfig, inMemory: boolean): Promise<Da
   if (inMemory) return connect();
   const dataDir = resolve(baseDir, config.database.dataDir);
   mkdirSync(dataDir, { recursive: true });
+  const unlock = lockDataDir(dataDir);
   try {
-    return await connect({ dataDir });
+    const db = await connect({ dataDir });
+    const close = db.close.bind(db);
+    return Object.assign(db, {
+      async close() {
+        await close();
+        unlock();
+      },
+    });
   } catch (error) {
+    unlock();
     throw new QLayerError('database_unavailable', `cannot open the embedded database in ${dataDir}: ${error instanceof Error ? error.message : String(error)}`, {
       cause: error,
     });

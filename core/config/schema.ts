@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { llmConfigSchema } from '../llm/config.ts';
 
 const port = z.coerce.number().int().min(0).max(65_535);
 const positiveInt = z.coerce.number().int().positive();
@@ -44,7 +45,7 @@ export const configSchema = z
     /** Extra folders of workflow YAML files registered at start-up, besides the built-in ones. */
     workflowDirs: z.array(z.string().min(1)).default([]),
     /** LLM providers and routes; see docs/llm.md. Without it generation uses offline templates. */
-    llm: z.unknown().optional(),
+    llm: llmConfigSchema.optional(),
     logLevel: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   })
   .strict();

@@ -394,7 +394,10 @@ export class Worker {
     const error = outcome.error;
     const info: ErrorInfo = toErrorInfo(error);
     if (isRetryable(error) && row.attempt < plan.retry.maxAttempts) {
-      await this.retry.add({ id: row.id, delayMs: retryDelayMs(plan.retry, row.attempt), error: info });
+      // A server that says when to come back (429 Retry-After) is believed, up to the policy's cap.
+      const asked = Number(info.details?.retryAfterMs);
+      const delayMs = Math.max(retryDelayMs(plan.retry, row.attempt), Number.isFinite(asked) ? Math.min(asked, plan.retry.maxDelayMs) : 0);
+      await this.retry.add({ id: row.id, delayMs, error: info });
     } else if (plan.continueOnError) {
       await this.settle.add({ id: row.id, status: 'failed', output: null, error: info });
     } else {

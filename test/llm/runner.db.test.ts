@@ -59,7 +59,7 @@ describe(`LLM calls in workflow steps (${backend})`, () => {
 
   // Fails until the worker delays a retry by at least `error.details.retryAfterMs` (core/runner/worker.ts,
   // outside core/llm); then vitest reports this test as unexpectedly passing: make it a plain `it`.
-  it.fails('waits at least Retry-After before the retry', async () => {
+  it('waits at least Retry-After before the retry', async () => {
     fake.script(status(429, 'Rate limit reached', { 'retry-after': '1' }), answer('teal'));
     const { done, events } = await run('rate-limited-wait', createLlmClient(configFor(fake), env), {
       ask: { retry: fastRetry, run: async (ctx) => (await requireLlm(ctx).complete({ ctx, messages: ask })).value },

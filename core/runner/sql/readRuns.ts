@@ -63,7 +63,9 @@ export async function getSteps(db: Executor, runId: string): Promise<StepRecord[
 export async function getEvents(db: Executor, runId: string, afterId: number, limit: number): Promise<RunEvent[]> {
   const rows = await db.query<Omit<RunEvent, 'id' | 'at'> & { id: string | number; at: number }>(
     `select id::text as id, run_id::text as "runId", step_key as "stepKey", type, data, ${ms('at', 'at')}
-     from run_events where run_id = $1 and id > $2 order by id limit $3`,
+     from run_events where run_id = $1 and run_events.id > $2
+     -- Qualified: a bare "id" would sort by the text alias above, putting 10 before 2.
+     order by run_events.id limit $3`,
     [runId, afterId, limit],
   );
   return rows.map((r) => ({ ...r, id: Number(r.id), at: new Date(r.at) }));
