@@ -32,9 +32,14 @@ let started: { db: Database; runner: Runner } | undefined;
 process.on('SIGTERM', () => {
   if (!started) process.exit(0);
   const { db, runner } = started;
+  // Phases go to stderr so that a drain that hangs shows where.
+  const t0 = Date.now();
+  const phase = (what: string) => process.stderr.write(`${what} after ${Date.now() - t0} ms\n`);
   void (async () => {
     await runner.close(5_000);
+    phase('runner closed');
     await db.close();
+    phase('database closed');
     process.exit(0);
   })();
 });
