@@ -8,10 +8,12 @@ const KEYWORDS = new Set(('abstract as async await break case catch class const 
   'extends false finally for from function get if implements import in instanceof interface keyof let new null of private protected ' +
   'public readonly return satisfies set static super switch this throw true try type typeof undefined var void while with yield').split(' '));
 
-function lex(text, pattern, classify) {
+function lex(text, source, classify) {
+  // A fresh RegExp per call: classify may lex a part with the same pattern, and a shared
+  // lastIndex would send the outer loop back to the start.
+  const pattern = new RegExp(source.source, source.flags);
   const out = [];
   let last = 0;
-  pattern.lastIndex = 0;
   let m;
   while ((m = pattern.exec(text))) {
     if (m[0] === '') {

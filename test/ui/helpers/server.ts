@@ -18,7 +18,12 @@ export interface UiServer {
  */
 export async function uiServer(options: { prepare?: (fx: PlatformFixture) => Promise<void> } = {}): Promise<UiServer> {
   const fx = await platformFixture();
-  await options.prepare?.(fx);
+  try {
+    await options.prepare?.(fx);
+  } catch (error) {
+    await fx.close();
+    throw error;
+  }
   const shutdown = new AbortController();
   const getClientAddress = (c: { env: Record<string, unknown> }) => (c.env.incoming as IncomingMessage | undefined)?.socket.remoteAddress;
   const app = createApp(fx.platform, {
@@ -35,6 +40,9 @@ export async function uiServer(options: { prepare?: (fx: PlatformFixture) => Pro
     const s = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }, () => resolve(s));
     s.once('error', reject);
   });
+  // Longer than a test waits between requests: a keep-alive socket the server closes while
+  // the client is about to reuse it surfaces as ECONNRESET.
+  if ('keepAliveTimeout' in server) server.keepAliveTimeout = 120_000;
   const { port } = server.address() as AddressInfo;
   return {
     fx,
