@@ -1,4 +1,5 @@
 import type { Context } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { HTTPException } from 'hono/http-exception';
 import { QLayerError, ValidationError } from '../core/errors.ts';
 
@@ -88,10 +89,8 @@ export function problemResponse(c: Context, error: unknown, headers: Record<stri
   const problem = toProblem(error, c.get('requestId') as string | undefined);
   const retryAfter = error instanceof QLayerError ? error.details?.retryAfterSeconds : undefined;
   if (typeof retryAfter === 'number') headers['Retry-After'] = String(retryAfter);
-  return new Response(JSON.stringify(problem), {
-    status: problem.status,
-    headers: { 'Content-Type': 'application/problem+json', ...headers },
-  });
+  // Through the context, so headers set earlier (X-Request-Id, CORS) are kept.
+  return c.body(JSON.stringify(problem), problem.status as ContentfulStatusCode, { ...headers, 'Content-Type': 'application/problem+json' });
 }
 
 export class ApiError extends QLayerError {}

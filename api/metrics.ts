@@ -46,7 +46,7 @@ export class Histogram {
  */
 export class Metrics {
   readonly http = new Histogram('qlayer_http_request_duration_seconds', 'HTTP request latency by route, method and status.', HTTP_BUCKETS);
-  readonly steps = new Histogram('qlayer_step_duration_seconds', 'Duration of finished step attempts by plugin step and outcome.', STEP_BUCKETS);
+  readonly steps = new Histogram('qlayer_step_duration_seconds', 'Duration of finished step attempts by workflow, step and outcome.', STEP_BUCKETS);
   private lastEventId: number | undefined;
   private scraping: Promise<void> = Promise.resolve();
 
@@ -94,7 +94,7 @@ export class Metrics {
     await this.start();
     for (;;) {
       const batch = await readStepDurations(this.db, this.lastEventId ?? 0, 5_000);
-      for (const step of batch.steps) this.steps.observe({ uses: step.uses, outcome: step.outcome }, step.seconds);
+      for (const step of batch.steps) this.steps.observe({ workflow: step.workflow, step: step.step, outcome: step.outcome }, step.seconds);
       this.lastEventId = batch.lastId;
       if (!batch.more) return;
     }
