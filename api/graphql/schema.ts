@@ -2,7 +2,7 @@ import { createSchema } from 'graphql-yoga';
 import { Kind, valueFromASTUntyped, type ValueNode } from 'graphql';
 import { z } from '@hono/zod-openapi';
 import { NotFoundError } from '../../core/errors.ts';
-import { parseWith } from '../../core/plugin/registry.ts';
+import { parseWith } from '../validate.ts';
 import { assertScope } from '../auth.ts';
 import { eventDto } from '../dto.ts';
 import { followRunEvents } from '../follow.ts';

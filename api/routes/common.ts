@@ -1,5 +1,6 @@
 import { OpenAPIHono, type z } from '@hono/zod-openapi';
-import { ValidationError } from '../../core/errors.ts';
+import type { ValidationError } from '../../core/errors.ts';
+import { invalid } from '../validate.ts';
 import type { ApiEnv } from '../env.ts';
 import { ProblemSchema } from '../schemas.ts';
 
@@ -7,9 +8,7 @@ const WHERE: Record<string, string> = { json: 'request body', form: 'request bod
 
 /** Turns a failed request check into a ValidationError naming each field. */
 export function requestInvalid(error: z.ZodError, target: string): ValidationError {
-  const issues = error.issues.map((issue) => ({ path: issue.path.map(String).join('.') || '(root)', message: issue.message }));
-  const where = WHERE[target] ?? target;
-  return new ValidationError(`${where} is invalid: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`, issues);
+  return invalid(error, WHERE[target] ?? target);
 }
 
 /** A route group whose request validation failures become problem responses. */
