@@ -10,6 +10,8 @@ export interface ChaosOptions {
   leaseMs: number;
   /** Mean pause between SIGKILLs; each pause is drawn from 0.5x to 1.5x of it. */
   killEveryMs: number;
+  /** No more SIGKILLs than this. */
+  maxKills: number;
   /** Mean pause between rounds of pg_terminate_backend on the workers' sessions. */
   terminateEveryMs: number;
   /** Faults stop after this share of `seconds`, leaving the rest for the runs to finish. */
@@ -30,6 +32,7 @@ export const DEFAULTS: ChaosOptions = {
   concurrency: 24,
   leaseMs: 3_000,
   killEveryMs: 4_000,
+  maxKills: 1_000_000,
   terminateEveryMs: 3_000,
   faultWindow: 0.6,
   restartPostgres: false,
@@ -40,7 +43,7 @@ export const DEFAULTS: ChaosOptions = {
 };
 
 const USAGE = `usage: tsx bench/chaos.ts [--runs N] [--workers N] [--seconds S] [--concurrency N] [--lease-ms MS]
-  [--kill-every MS] [--terminate-every MS] [--fault-window 0..1] [--seed N] [--db-url URL]
+  [--kill-every MS] [--max-kills N] [--terminate-every MS] [--fault-window 0..1] [--seed N] [--db-url URL]
   [--restart-postgres [--pg-cluster 15/main]] [--keep]`;
 
 export function parseOptions(argv: readonly string[]): ChaosOptions {
@@ -55,6 +58,7 @@ export function parseOptions(argv: readonly string[]): ChaosOptions {
         concurrency: { type: 'string' },
         'lease-ms': { type: 'string' },
         'kill-every': { type: 'string' },
+      'max-kills': { type: 'string' },
         'terminate-every': { type: 'string' },
         'fault-window': { type: 'string' },
         'restart-postgres': { type: 'boolean' },
@@ -85,6 +89,7 @@ export function parseOptions(argv: readonly string[]): ChaosOptions {
     concurrency: Math.floor(num('concurrency', values.concurrency, d.concurrency, 1, 1000)),
     leaseMs: num('lease-ms', values['lease-ms'], d.leaseMs, 300, 600_000),
     killEveryMs: num('kill-every', values['kill-every'], d.killEveryMs, 100, 3_600_000),
+    maxKills: Math.floor(num('max-kills', values['max-kills'], d.maxKills, 1, 1_000_000)),
     terminateEveryMs: num('terminate-every', values['terminate-every'], d.terminateEveryMs, 100, 3_600_000),
     faultWindow: num('fault-window', values['fault-window'], d.faultWindow, 0, 1),
     restartPostgres: values['restart-postgres'] ?? false,

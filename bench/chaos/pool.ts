@@ -22,6 +22,8 @@ export interface Proc {
   slot: number;
   child: ChildProcess;
   ready: boolean;
+  /** When it printed `ready`. */
+  readyAt: number;
   killedByUs: boolean;
   exited: Promise<void>;
   output(): string;
@@ -123,12 +125,16 @@ export class WorkerPool {
       slot,
       child,
       ready: false,
+      readyAt: 0,
       killedByUs: false,
       exited: new Promise((resolve) => child.on('exit', () => resolve())),
       output: () => out,
     };
     child.stdout!.on('data', (d: Buffer) => {
-      if (d.toString().includes('ready')) proc.ready = true;
+      if (!proc.ready && d.toString().includes('ready')) {
+        proc.ready = true;
+        proc.readyAt = Date.now();
+      }
       append(d);
     });
     child.stderr!.on('data', append);

@@ -103,8 +103,9 @@ export async function runChaos(overrides: Partial<ChaosOptions> = {}, log: (line
         if (faults.terminationRounds === 0) nextTerminate = Math.min(nextTerminate, now);
       }
       if (now < faultEnd || !minimumDone) {
-        const ready = pool.live().filter((p) => p.ready);
-        if (now >= nextKill && ready.length > 0) {
+        // Only workers that have been at work for a while, so that a kill lands on steps in flight.
+        const ready = pool.live().filter((p) => p.ready && now - p.readyAt >= 1_000);
+        if (now >= nextKill && ready.length > 0 && faults.kills < options.maxKills) {
           const victim = ready[Math.floor(random() * ready.length)]!;
           await pool.kill(victim.slot, 200 + random() * 800);
           faults.kills++;
