@@ -169,9 +169,11 @@ async function connectPglite(options: ConnectOptions): Promise<Database> {
 function asDatabaseError(error: unknown): unknown {
   if (error instanceof DatabaseError) return error;
   // Unique violations and the like carry a SQLSTATE the caller may branch on; keep the original.
+  // Lost connections (08…, 57P01 admin shutdown) and rolled-back transactions (40…: deadlock,
+  // serialization failure) are transient: they become DatabaseError, which callers retry.
   if (typeof error === 'object' && error !== null && 'code' in error && typeof (error as { code: unknown }).code === 'string') {
     const code = (error as { code: string }).code;
-    if (/^[0-9A-Z]{5}$/.test(code) && !code.startsWith('08') && code !== '57P01') return error;
+    if (/^[0-9A-Z]{5}$/.test(code) && !code.startsWith('08') && !code.startsWith('40') && code !== '57P01') return error;
   }
   return new DatabaseError(`database unavailable: ${error instanceof Error ? error.message : String(error)}`, error);
 }

@@ -56,7 +56,8 @@ export function prepareWorkflow(compiled: CompiledWorkflow): PreparedWorkflow {
     maxAttempts: Math.max(1, step.retry.maxAttempts),
   }));
   if (needsOutputStep) {
-    rows.push({ key: OUTPUT_STEP, kind: 'output', pending: byKey.size, dependents: [], completesRun: true, releasesOnFailure: false, maxAttempts: 1 });
+    // Pure, so a worker dying while it holds the output step must not use up the run's chances.
+    rows.push({ key: OUTPUT_STEP, kind: 'output', pending: byKey.size, dependents: [], completesRun: true, releasesOnFailure: false, maxAttempts: 3 });
   }
   // needs listing the same step twice would otherwise over-count `pending`.
   for (const row of rows) if (row.kind === 'step') row.dependents = [...new Set(row.dependents)];

@@ -1,5 +1,5 @@
 import type { Executor } from '../db/connect.ts';
-import { FatalStepError } from '../errors.ts';
+import { DatabaseError, FatalStepError } from '../errors.ts';
 import type { ClaimedStep } from './sql/claimSteps.ts';
 import type { NewEvent } from './sql/events.ts';
 import { loadChildren, loadMemos, saveMemo } from './sql/memos.ts';
@@ -29,6 +29,21 @@ export class Suspension {
     if (this.scheduled) return;
     this.scheduled = true;
     setImmediate(() => this.resolveFn?.());
+  }
+}
+
+/**
+ * The runner's own bookkeeping inside a step (memos, children) rides out a dropped connection
+ * instead of failing the step: the step did nothing wrong, and retrying it would cost an attempt.
+ */
+async function persist<T>(signal: AbortSignal, fn: () => Promise<T>): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await fn();
+    } catch (error) {
+      if (!(error instanceof DatabaseError) || attempt >= 8 || signal.aborted) throw error;
+      await new Promise((r) => setTimeout(r, Math.min(2_000, 50 * 2 ** attempt)));
+    }
   }
 }
 
@@ -67,15 +82,16 @@ export function createStepContext(deps: ContextDeps): StepContext {
       const seen = (nameCounts.get(name) ?? 0) + 1;
       nameCounts.set(name, seen);
       const memoName = seen === 1 ? name : `${name}#${seen}`;
-      memos ??= loadMemos(db, row.runId, row.key);
+      memos ??= persist(deps.signal, () => loadMemos(db, row.runId, row.key));
+      memos.catch(() => (memos = undefined));
       const known = await memos;
       if (known.has(memoName)) return known.get(memoName) as T;
       deps.signal.throwIfAborted();
       const result = await fn();
-      await saveMemo(db, row.runId, row.key, memoName, result);
-      known.set(memoName, result);
+      const stored = (await persist(deps.signal, () => saveMemo(db, row.runId, row.key, memoName, result))) as T;
+      known.set(memoName, stored);
       event('substep.completed', { name: memoName });
-      return result;
+      return stored;
     },
     async spawn<T>(group: string, children: readonly SpawnRequest[], options?: { concurrency?: number }): Promise<T[]> {
       if (!GROUP_NAME.test(group)) {
@@ -88,7 +104,7 @@ export function createStepContext(deps: ContextDeps): StepContext {
         });
       }
       const prefix = `${row.key}/${group}[`;
-      const existing = await loadChildren(db, row.runId, row.key, prefix);
+      const existing = await persist(deps.signal, () => loadChildren(db, row.runId, row.key, prefix));
       if (existing.length > 0) return gather<T>(group, prefix, children.length, existing);
       suspension.add(planChildren(row, deps.resolver, prefix, children, options?.concurrency));
       // The step is parked and will run again from the top; this call never returns.

@@ -290,7 +290,7 @@ export class Worker {
     if (row.kind === 'output') {
       const compiled = wf.compiled;
       return {
-        retry: { ...DEFAULT_RETRY, maxAttempts: 1 },
+        retry: { ...DEFAULT_RETRY, maxAttempts: row.maxAttempts, initialDelayMs: 50 },
         timeoutMs: 60_000,
         continueOnError: false,
         run: async () => ({

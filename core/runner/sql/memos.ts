@@ -9,12 +9,25 @@ export async function loadMemos(db: Executor, runId: string, stepKey: string): P
   return new Map(rows.map((r) => [r.name, r.output]));
 }
 
-export async function saveMemo(db: Executor, runId: string, stepKey: string, name: string, output: unknown): Promise<void> {
-  await db.query(
-    `insert into step_memos (run_id, step_key, name, output) values ($1, $2, $3, $4::text::jsonb)
-     on conflict (run_id, step_key, name) do nothing`,
+/**
+ * Stores a sub-step's result unless one is stored already, and returns the stored one: when
+ * two executions of a step overlap (a worker lost its lease but kept going), both go on with
+ * the first result, never each with its own.
+ */
+export async function saveMemo(db: Executor, runId: string, stepKey: string, name: string, output: unknown): Promise<unknown> {
+  const rows = await db.query<{ output: unknown }>(
+    `with inserted as (
+       insert into step_memos (run_id, step_key, name, output) values ($1, $2, $3, $4::text::jsonb)
+       on conflict (run_id, step_key, name) do nothing
+       returning output
+     )
+     select output from inserted
+     union all
+     select output from step_memos
+     where run_id = $1 and step_key = $2 and name = $3 and not exists (select 1 from inserted)`,
     [runId, stepKey, name, output === undefined ? null : JSON.stringify(output)],
   );
+  return rows.length > 0 ? rows[0]!.output : output;
 }
 
 export interface ChildRow {
