@@ -44,6 +44,9 @@ const app = createApp(platform, {
   getClientAddress: (c) => (c.env.remoteAddr as DenoNetAddr | undefined)?.hostname,
 });
 
+if (!(await hasActiveApiKeys(platform.db))) {
+  logger.warn('no API keys exist: only loopback clients are accepted until one is created (qlayer keys create --scope admin)');
+}
 const server = Deno.serve(
   {
     hostname: loaded.config.server.host,
@@ -55,9 +58,6 @@ const server = Deno.serve(
   },
   (request, info) => app.fetch(request, { remoteAddr: info.remoteAddr }),
 );
-if (!(await hasActiveApiKeys(platform.db))) {
-  logger.warn('no API keys exist: only loopback clients are accepted until one is created (qlayer keys create --scope admin)');
-}
 
 const stop = async (signal: string) => {
   logger.info('shutting down', { signal });
