@@ -179,7 +179,8 @@ describe('assets', () => {
 describe('cross-site forms', () => {
   it('refuses posts another site makes the browser send', async () => {
     const before = (await s.fx.platform.runner.listRuns({ limit: 200 })).runs.length;
-    for (const headers of [{ 'Sec-Fetch-Site': 'cross-site' }, { Origin: 'http://evil.example' }, { Origin: 'null' }]) {
+    const attempts: Record<string, string>[] = [{ 'Sec-Fetch-Site': 'cross-site' }, { Origin: 'http://evil.example' }, { Origin: 'null' }];
+    for (const headers of attempts) {
       const res = await get('/ui/generate', { ...form({ prompt: 'Create a todo app with React' }), headers });
       expect(res.status).toBe(403);
       expect(res.text).toContain('sent from another site');

@@ -11,18 +11,28 @@ export function enhanceForms() {
     const form = event.target;
     if (!(form instanceof HTMLFormElement) || !form.hasAttribute('data-enhance') || form.dataset.plain) return;
     event.preventDefault();
+    if (form.dataset.busy) return;
     const submitter = event.submitter instanceof HTMLButtonElement ? event.submitter : null;
     const action = (submitter && submitter.getAttribute('formaction')) || form.getAttribute('action') || location.pathname;
     const body = new URLSearchParams(new FormData(form, submitter));
+    // Busy, not disabled: disabling the focused button would drop focus to the page body.
     const buttons = [...form.querySelectorAll('button')];
-    buttons.forEach((b) => { b.disabled = true; });
-    form.setAttribute('aria-busy', 'true');
+    const busy = (on) => {
+      if (on) form.dataset.busy = '1';
+      else delete form.dataset.busy;
+      for (const el of [form, ...buttons]) {
+        const name = el === form ? 'aria-busy' : 'aria-disabled';
+        if (on) el.setAttribute(name, 'true');
+        else el.removeAttribute(name);
+      }
+    };
+    busy(true);
     let res;
     try {
       res = await fetch(action, { method: 'POST', body, headers: { Accept: 'text/html' }, credentials: 'same-origin' });
     } catch {
       form.dataset.plain = '1';
-      buttons.forEach((b) => { b.disabled = false; });
+      busy(false);
       form.requestSubmit(submitter);
       return;
     }
@@ -32,8 +42,7 @@ export function enhanceForms() {
       return;
     }
     const doc = new DOMParser().parseFromString(await res.text(), 'text/html');
-    buttons.forEach((b) => { b.disabled = false; });
-    form.removeAttribute('aria-busy');
+    busy(false);
     const replaced = swapRegions(doc, { force: true });
     const alert = replaced.map((r) => r.querySelector('[role="alert"]')).find(Boolean);
     if (alert) {

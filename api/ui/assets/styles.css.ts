@@ -46,7 +46,7 @@ button, .button { display: inline-flex; align-items: center; gap: 0.4rem; min-he
 button:hover, .button:hover { border-color: var(--muted); }
 button.primary, .button.primary { background: var(--accent); border-color: var(--accent); color: var(--accent-fg); }
 button.danger { background: var(--bad-bg); border-color: var(--bad); color: var(--bad); }
-button[disabled] { opacity: 0.6; cursor: progress; }
+button[disabled], button[aria-disabled="true"] { opacity: 0.6; cursor: progress; }
 .link-button { min-height: 0; padding: 0.25rem 0.5rem; border: 0; background: none; color: var(--accent); font-weight: 400; text-decoration: underline; }
 .actions { display: flex; flex-wrap: wrap; gap: 0.75rem; align-items: center; margin: 1rem 0; }
 .actions form { margin: 0; }
