@@ -1,17 +1,20 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { generateApp } from '../../plugins/generator-templates/generate.ts';
-import { parsePrompt } from '../../plugins/parser/parse.ts';
 import type { AppKind } from '../../plugins/parser/spec.ts';
+import { addTodoInBrowser } from './browser.ts';
 import { runCommand, startCommand, waitForHttp, type Ran } from './e2e-process.ts';
 
 /**
- * Prompt → spec → files → `npm install` → build → typecheck → `npm test` → `npm start`, for
- * each kind, one after another. Needs the npm registry; QLAYER_SKIP_E2E=1 skips it.
+ * The product path, end to end, for each kind: `qlayer generate "<prompt>"` (the real binary:
+ * the generate-app workflow on the runner, the zip artifact, unpacked into a folder) →
+ * `npm install` → build → typecheck → `npm test` → `npm start`; the todo app is then used in
+ * headless Chromium. Needs the npm registry; QLAYER_SKIP_E2E=1 skips it.
  */
+const QLAYER = fileURLToPath(new URL('../../cli/bin.mjs', import.meta.url));
 const STEP_TIMEOUT = 5 * 60_000;
 const skip = process.env.QLAYER_SKIP_E2E === '1';
 
@@ -55,13 +58,15 @@ describe.skipIf(skip).sequential('generated apps build and pass their own tests'
     it(
       `${app.kind}: "${app.prompt}"`,
       async () => {
-        const { spec } = parsePrompt(app.prompt);
-        expect(spec.kind).toBe(app.kind);
-        const dir = join(root, spec.name.package);
-        for (const file of generateApp(spec)) {
-          mkdirSync(dirname(join(dir, file.path)), { recursive: true });
-          writeFileSync(join(dir, file.path), file.content);
-        }
+        const generated = await runCommand(process.execPath, [QLAYER, 'generate', app.prompt, '--in-memory', '--json', '-o', join(root, `app-${apps.indexOf(app)}`)], {
+          cwd: root,
+          timeoutMs: STEP_TIMEOUT,
+        });
+        expectSuccess(`${app.kind} generate`, generated);
+        const result = JSON.parse(generated.output.slice(generated.output.indexOf('{'))) as { kind: string; dir: string; name: string; status: string };
+        expect(result).toMatchObject({ status: 'completed', kind: app.kind });
+        const spec = { name: { package: result.name } };
+        const dir = result.dir;
         const step = async (name: string, args: string[]): Promise<Ran> => {
           const ran = await runCommand('npm', args, { cwd: dir, timeoutMs: STEP_TIMEOUT });
           timings.push(`${spec.name.package.padEnd(24)} ${name.padEnd(10)} ${String(ran.ms).padStart(7)}`);
@@ -81,6 +86,10 @@ describe.skipIf(skip).sequential('generated apps build and pass their own tests'
             const response = await waitForHttp(`http://127.0.0.1:${port}${app.serve.path}`, 120_000);
             expect(response.status, server.output()).toBe(200);
             expect(await response.text()).toContain(app.serve.expect);
+            if (app.kind === 'react-spa') {
+              const listed = await addTodoInBrowser(`http://127.0.0.1:${port}/`, 'Buy oat milk');
+              expect(listed).toContain('Buy oat milk');
+            }
           } finally {
             await server.stop();
           }
