@@ -4,6 +4,7 @@ import { NotFoundError, QLayerError } from '../core/errors.ts';
 import type { PluginRegistry } from '../core/plugin/registry.ts';
 import type { ArtifactStore } from '../core/runner/artifacts.ts';
 import type { Runner } from '../core/runner/runner.ts';
+import { getSteps as readSteps } from '../core/runner/sql/readRuns.ts';
 import type { RunStatus } from '../core/runner/types.ts';
 import { checkWorkflow, compileWorkflow, type WorkflowIssue } from '../core/workflow/index.ts';
 import type { Authenticator } from './auth.ts';
@@ -72,8 +73,10 @@ export class ApiService {
   }
 
   async getRunDetail(id: string) {
-    const [run, steps] = await Promise.all([this.getRun(id), this.getSteps(id)]);
-    return { ...run, steps };
+    const run = await this.getRun(id);
+    // The runner's getSteps reads the run again to check it exists; it was just read.
+    const steps = await readSteps(this.platform.db, id);
+    return { ...run, steps: steps.map(stepDto) };
   }
 
   async cancelRun(id: string, reason: string | undefined) {
