@@ -78,7 +78,7 @@ run('web UI in Chromium', () => {
     // validators can hold the server's event loop until the run is nearly done. The streaming
     // and cancel tests below show updates arriving live.
 
-    await expect.poll(() => runStatus(page), { timeout: 120_000, intervals: [250] }).toBe('completed');
+    await expect.poll(() => runStatus(page), { timeout: 120_000, interval: 250 }).toBe('completed');
     await expect.poll(() => page.locator('#run-summary .badge').first().textContent(), { timeout: 10_000 }).toBe('completed');
     expect(await stillSameDocument(page)).toBe(true);
     const steps = await page.locator('li.step').evaluateAll((els) => els.map((el) => [(el as HTMLElement).dataset.key, (el as HTMLElement).dataset.status]));
@@ -123,7 +123,7 @@ run('web UI in Chromium', () => {
           if (text) seen.add(text);
           return text;
         },
-        { timeout: 30_000, intervals: [100] },
+        { timeout: 30_000, interval: 100 },
       )
       .toBe('Hello, streamed <world>');
     // Seen growing chunk by chunk, not arriving whole at the end.

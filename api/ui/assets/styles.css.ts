@@ -164,7 +164,8 @@ pre.annotated .issue-note { display: block; color: var(--bad); font-weight: 600;
   table.responsive thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
   table.responsive tr { border: 1px solid var(--line); border-radius: 6px; margin: 0 0 0.75rem; padding: 0.25rem 0.5rem; }
   table.responsive th, table.responsive td { border: 0; padding: 0.2rem 0; }
-  table.responsive [data-label]::before { content: attr(data-label); display: block; font-size: 0.75rem; color: var(--muted); text-transform: uppercase; }
+  table.responsive [data-label]::before { content: attr(data-label); display: inline-block; min-width: 6.5rem; margin-right: 0.5rem; font-size: 0.75rem; color: var(--muted); text-transform: uppercase; }
+  table.responsive td:empty { display: none; }
   .site-header { padding: 0.5rem 0.75rem; }
   .sign-out { margin-left: 0; }
 }

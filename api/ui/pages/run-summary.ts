@@ -32,7 +32,11 @@ ${facts([
   ['Took', run.finishedAt ? durationBetween(run.createdAt, run.finishedAt) : undefined],
   ['Run id', html`<code>${run.id}</code>`],
 ])}
-${run.error && run.status !== 'completed' ? notice('error', html`<p><strong>${run.status === 'cancelled' ? 'Cancelled' : 'Failed'}:</strong> ${run.error.message}</p>`) : ''}
+${
+  run.error && run.status !== 'completed'
+    ? notice(run.status === 'cancelled' ? 'info' : 'error', html`<p><strong>${run.status === 'cancelled' ? 'Cancelled' : 'Failed'}:</strong> ${run.error.message}</p>`)
+    : ''
+}
 <div class="actions">
 ${
   run.status === 'running'

@@ -1,5 +1,6 @@
 import { type Context, Hono } from 'hono';
 import { QLayerError } from '../../../core/errors.ts';
+import { loadWorkflow } from '../../../core/workflow/index.ts';
 import { eventDto } from '../../dto.ts';
 import { statusOf } from '../../errors.ts';
 import { resumePosition, runEventStream } from '../../sse.ts';
@@ -40,15 +41,35 @@ async function findZip(deps: UiDeps, runId: string, output: unknown): Promise<Zi
   return { name: zip.name, size: zip.size, entries: listZip(stored.content) };
 }
 
+/** Workflow versions never change, so what their steps use is read once per version. */
+const usesCache = new Map<string, ReadonlyMap<string, string>>();
+
+/** The plugin step of each YAML step, which step records do not keep; empty for code-defined workflows. */
+async function stepUses(deps: UiDeps, workflowId: string): Promise<ReadonlyMap<string, string>> {
+  const cached = usesCache.get(workflowId);
+  if (cached) return cached;
+  let uses: ReadonlyMap<string, string> = new Map();
+  try {
+    const { source } = await deps.service.getWorkflow(workflowId);
+    uses = new Map(loadWorkflow(source).steps.map((step) => [step.id, step.uses]));
+  } catch {
+    // A workflow stored by an older version of the checker may not load now; the page does without.
+  }
+  if (usesCache.size >= 200) usesCache.clear();
+  usesCache.set(workflowId, uses);
+  return uses;
+}
+
 async function renderRun(deps: UiDeps, id: string, signedIn: boolean, message?: string) {
   const [detail, events] = await Promise.all([deps.service.getRunDetail(id), readEvents(deps, id)]);
   const { steps, ...run } = detail;
-  const zip = await findZip(deps, id, run.output);
+  const [zip, uses] = await Promise.all([findZip(deps, id, run.output), stepUses(deps, run.workflowId)]);
+  const withUses = steps.map((step) => (step.uses === null && uses.has(step.key) ? { ...step, uses: uses.get(step.key) ?? null } : step));
   const body = html`<nav aria-label="Breadcrumb" class="breadcrumb"><a href="${paths.runs()}">Runs</a> <span aria-hidden="true">›</span> <span>${run.id.slice(0, 8)}</span></nav>
 ${summarySection(run, zip, message)}
 <section aria-labelledby="steps-h" class="steps">
 <h2 id="steps-h">Steps</h2>
-${timeline(run, steps, events, events.reduce((max, e) => Math.max(max, e.id), 0))}
+${timeline(run, withUses, events, events.reduce((max, e) => Math.max(max, e.id), 0))}
 </section>
 ${reportSection(findReport(run, steps))}
 ${filesSection(run.id, zip)}

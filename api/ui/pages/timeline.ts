@@ -50,9 +50,14 @@ function historyLine(e: EventView): string | undefined {
   }
 }
 
-/** Whether a history says more than "started, completed": retries, waits and failures do. */
+const EVENTFUL = new Set(['step.retrying', 'step.waiting', 'step.lease_expired', 'step.released']);
+
+/**
+ * Whether the history says more than the badge and the error already do: retries, waits for
+ * children and lost workers. One attempt that failed, or a step cancelled before it began, does not.
+ */
 function notable(history: EventView[]): boolean {
-  return history.some((e) => e.type !== 'step.started' && e.type !== 'step.completed');
+  return history.some((e) => EVENTFUL.has(e.type) || (e.type === 'step.started' && (dataOf(e).attempt ?? 1) > 1));
 }
 
 export function stepLabel(step: StepView): string {

@@ -21,7 +21,8 @@ export function annotatedSource(source: string, issues: readonly SourceIssue[], 
   return html`<pre class="code annotated" tabindex="0" aria-label="${label}"><code>${lines.map((line, i) => {
     const here = byLine.get(i + 1) ?? [];
     return html`<span class="line${here.length > 0 ? ' has-issue' : ''}" id="src-L${i + 1}">${line}</span>\n${here.map(
-      (issue) => html`<span class="issue-note">${' '.repeat(Math.max(0, (issue.column ?? 1) - 1))}^ ${issue.message}</span>\n`,
+      // A block of its own, so no newline after it: that would add an empty line.
+      (issue) => html`<span class="issue-note">${' '.repeat(Math.max(0, (issue.column ?? 1) - 1))}^ ${issue.message}</span>`,
     )}`;
   })}</code></pre>`;
 }
@@ -34,6 +35,6 @@ export function issueList(issues: readonly SourceIssue[]): Html {
         issue.line
           ? html`<a href="#src-L${issue.line}" data-line="${issue.line}" data-column="${issue.column ?? 1}">Line ${issue.line}${issue.column ? `, column ${issue.column}` : ''}</a>: `
           : ''
-      }${issue.path && issue.path !== '(root)' ? html`<code>${issue.path}</code> ` : ''}${issue.message}</li>`,
+      }${!issue.line && issue.path && issue.path !== '(root)' ? html`<code>${issue.path}</code> ` : ''}${issue.message}</li>`,
   )}</ol>`;
 }
