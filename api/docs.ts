@@ -3,6 +3,7 @@ import { PROBLEM_CODES, statusOf } from './errors.ts';
 interface OpenApiDoc {
   info: { title: string; version: string; description?: string };
   paths?: Record<string, Record<string, Operation>>;
+  components?: { schemas?: Record<string, unknown> };
 }
 
 interface Operation {
@@ -45,8 +46,12 @@ table{border-collapse:collapse}td,th{border:1px solid #d0d7de;padding:2px 8px;te
 </style></head><body>
 <h1>${esc(doc.info.title)}</h1><p>Version ${esc(doc.info.version)} · <a href="/api/openapi.json">OpenAPI 3.1 document</a> · GraphQL at <code>/graphql</code></p>
 ${doc.info.description ? `<p>${esc(doc.info.description)}</p>` : ''}
-<nav>${tags.map((t) => `<a href="#tag-${esc(t)}">${esc(t)}</a>`).join(' · ')} · <a href="#problems">errors</a></nav>
+<nav>${tags.map((t) => `<a href="#tag-${esc(t)}">${esc(t)}</a>`).join(' · ')} · <a href="#schemas">schemas</a> · <a href="#problems">errors</a></nav>
 ${sections.join('\n')}
+<section><h2 id="schemas">Schemas</h2>
+${Object.entries(doc.components?.schemas ?? {})
+  .map(([name, schema]) => `<details id="schema-${esc(name)}"><summary><code>${esc(name)}</code></summary><pre>${schemaHtml(schema)}</pre></details>`)
+  .join('\n')}</section>
 <section><h2 id="problems">Errors</h2>
 <p>Every error is <code>application/problem+json</code>: <code>{ type, title, status, detail, code, issues? }</code>. The <code>code</code> is stable.</p>
 <table><tr><th>code</th><th>status</th></tr>${problems}<tr id="problem-internal_error"><td><code>internal_error</code></td><td>500</td></tr></table></section>
@@ -58,7 +63,7 @@ function renderOperation({ path, method, op }: { path: string; method: string; o
     .map((p) => `<tr><td><code>${esc(p.name)}</code></td><td>${esc(p.in)}</td><td>${p.required ? 'yes' : ''}</td><td>${esc(p.description ?? '')}</td></tr>`)
     .join('');
   const body = Object.entries(op.requestBody?.content ?? {})
-    .map(([type, media]) => `<p>Body <code>${esc(type)}</code></p><pre>${esc(JSON.stringify(media.schema ?? {}, null, 2))}</pre>`)
+    .map(([type, media]) => `<p>Body <code>${esc(type)}</code></p><pre>${schemaHtml(media.schema)}</pre>`)
     .join('');
   const responses = Object.entries(op.responses ?? {})
     .map(([status, r]) => `<tr><td>${esc(status)}</td><td>${esc(r.description ?? '')}</td><td>${Object.keys(r.content ?? {}).map((t) => `<code>${esc(t)}</code>`).join(' ')}</td></tr>`)
@@ -68,6 +73,14 @@ ${op.description ? `<p>${esc(op.description)}</p>` : ''}
 ${params ? `<table><tr><th>parameter</th><th>in</th><th>required</th><th></th></tr>${params}</table>` : ''}
 ${body}
 <table><tr><th>status</th><th>meaning</th><th>content</th></tr>${responses}</table></details>`;
+}
+
+/** Schema JSON with each `$ref` turned into a link to its entry under Schemas. */
+function schemaHtml(schema: unknown): string {
+  return esc(JSON.stringify(schema ?? {}, null, 2)).replace(
+    /&quot;#\/components\/schemas\/([A-Za-z0-9_.-]+)&quot;/g,
+    (_, name: string) => `&quot;<a href="#schema-${name}">#/components/schemas/${name}</a>&quot;`,
+  );
 }
 
 function esc(text: string): string {

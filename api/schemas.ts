@@ -26,6 +26,9 @@ export const ErrorInfoSchema = z
   .object({ code: z.string(), message: z.string(), retryable: z.boolean().optional(), details: z.record(z.string(), z.unknown()).optional() })
   .openapi('ErrorInfo');
 
+// A union, not .nullable(): zod 4 carries the name over, and the component itself would become nullable.
+const nullableErrorInfo = z.union([ErrorInfoSchema, z.null()]);
+
 export const RunStatusSchema = z.enum(['running', 'completed', 'failed', 'cancelled']).openapi('RunStatus');
 export const StepStatusSchema = z
   .enum(['pending', 'ready', 'running', 'waiting', 'completed', 'failed', 'skipped', 'cancelled'])
@@ -39,7 +42,7 @@ export const RunSchema = z
     status: RunStatusSchema,
     input: z.unknown(),
     output: z.unknown(),
-    error: ErrorInfoSchema.nullable(),
+    error: nullableErrorInfo,
     idempotencyKey: z.string().nullable(),
     createdAt: isoDate,
     finishedAt: isoDate.nullable(),
@@ -56,7 +59,7 @@ export const StepSchema = z
     attempt: z.number().int(),
     maxAttempts: z.number().int(),
     output: z.unknown(),
-    error: ErrorInfoSchema.nullable(),
+    error: nullableErrorInfo,
     createdAt: isoDate,
     startedAt: isoDate.nullable(),
     finishedAt: isoDate.nullable(),

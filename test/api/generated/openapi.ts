@@ -1901,7 +1901,7 @@ export interface components {
             status: components["schemas"]["RunStatus"];
             input?: unknown;
             output?: unknown;
-            error: components["schemas"]["ErrorInfo"];
+            error: components["schemas"]["ErrorInfo"] | null;
             idempotencyKey: string | null;
             /**
              * Format: date-time
@@ -1923,7 +1923,7 @@ export interface components {
             details?: {
                 [key: string]: unknown;
             };
-        } | null;
+        };
         Problem: {
             type: string;
             title: string;
@@ -1975,7 +1975,7 @@ export interface components {
             attempt: number;
             maxAttempts: number;
             output?: unknown;
-            error: components["schemas"]["ErrorInfo"];
+            error: components["schemas"]["ErrorInfo"] | null;
             /**
              * Format: date-time
              * @example 2025-01-01T12:00:00.000Z
