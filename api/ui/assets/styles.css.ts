@@ -90,7 +90,7 @@ caption { text-align: left; font-weight: 600; padding: 0.25rem 0; }
 th, td { text-align: left; vertical-align: top; padding: 0.5rem 0.6rem; border-bottom: 1px solid var(--line); }
 thead th { font-size: 0.85rem; color: var(--muted); }
 tbody th { font-weight: 500; overflow-wrap: anywhere; }
-.filters ul, .toc ul { display: flex; flex-wrap: wrap; gap: 0.5rem; list-style: none; padding: 0; margin: 0 0 1rem; }
+.filters ul { display: flex; flex-wrap: wrap; gap: 0.5rem; list-style: none; padding: 0; margin: 0 0 1rem; }
 .filters a { display: inline-block; padding: 0.3rem 0.8rem; border: 1px solid var(--line); border-radius: 999px; text-decoration: none; }
 .filters a[aria-current="page"] { background: var(--accent); border-color: var(--accent); color: var(--accent-fg); }
 .pager { display: flex; gap: 1rem; margin: 1rem 0; }
@@ -150,7 +150,9 @@ pre.annotated .issue-note { display: block; color: var(--bad); font-weight: 600;
 
 .issues li { margin: 0.3rem 0; }
 .plugin { border-top: 1px solid var(--line); }
-.plugin-step { margin: 1rem 0 2rem; }
+.plugin-step { margin: 0.5rem 0; border: 1px solid var(--line); border-radius: 6px; padding: 0.5rem 0.75rem; }
+.plugin-step[open] { padding-bottom: 1rem; }
+.plugin-step summary { overflow-wrap: anywhere; }
 .schema td, .schema th { font-size: 0.9rem; }
 .empty { color: var(--muted); }
 

@@ -11,20 +11,19 @@ export function pluginRoutes(deps: UiDeps) {
   return new Hono<UiEnv>().get('/ui/plugins', (c) => {
     const plugins = deps.service.listPlugins();
     const body = html`<h1>Plugins</h1>
-<p>Steps a workflow can use, as <code>uses: plugin/step</code>.</p>
-<nav aria-label="Steps" class="toc"><ul>${plugins.flatMap((p) => p.steps.map((s) => html`<li><a href="#${anchor(s.uses)}">${s.uses}</a></li>`))}</ul></nav>
+<p>Steps a workflow can use, as <code>uses: plugin/step</code>. Open a step to see what it takes and returns.</p>
 ${plugins.map(
   (p) => html`<section class="plugin" aria-labelledby="plugin-${p.name}">
 <h2 id="plugin-${p.name}">${p.name} <span class="muted">${p.version}</span></h2>
 ${p.description ? html`<p>${p.description}</p>` : ''}
 <p class="muted">From ${p.source}</p>
 ${p.steps.map(
-  (s) => html`<article class="plugin-step" aria-labelledby="${anchor(s.uses)}">
-<h3 id="${anchor(s.uses)}"><code>${s.uses}</code></h3>
-${s.description ? html`<p>${s.description}</p>` : ''}
+  // Collapsed: a step's schemas run to dozens of rows, and the list of steps is what people scan.
+  (s) => html`<details class="plugin-step" id="${anchor(s.uses)}">
+<summary><code>${s.uses}</code>${s.description ? html` <span class="muted">${s.description}</span>` : ''}</summary>
 ${schemaTable(s.inputSchema, 'Input')}
 ${schemaTable(s.outputSchema, 'Output')}
-</article>`,
+</details>`,
 )}
 </section>`,
 )}`;

@@ -10,7 +10,7 @@ import { paths } from '../paths.ts';
 const STATUSES: readonly RunStatus[] = ['running', 'completed', 'failed', 'cancelled'];
 const PAGE_SIZE = 20;
 
-/** Recent runs, newest first, filtered by status; "Next page" follows the API's cursor. */
+/** Recent runs, newest first, filtered by status; "Next page" follows the API's cursor. While some run, the script re-reads the list. */
 export function runsRoutes(deps: UiDeps) {
   return new Hono<UiEnv>().get('/ui/runs', async (c) => {
     const requested = c.req.query('status');
@@ -22,6 +22,7 @@ export function runsRoutes(deps: UiDeps) {
 <nav aria-label="Filter by status" class="filters"><ul>
 ${filters.map((f) => html`<li><a href="${paths.runs({ status: f.value })}"${f.value === status ? html` aria-current="page"` : ''}>${f.label}</a></li>`)}
 </ul></nav>
+<section id="runs-list" data-region${runs.some((r) => r.status === 'running') ? html` data-refresh="5000"` : ''} aria-label="Runs">
 ${
   runs.length === 0
     ? html`<p class="empty">${cursor ? 'No more runs.' : status ? `No ${status} runs.` : 'No runs yet.'} <a href="${paths.home()}">Generate an app</a>.</p>`
@@ -40,6 +41,7 @@ ${runs.map(
 )}
 </tbody></table>`
 }
+</section>
 <nav aria-label="Pages" class="pager">
 ${cursor ? html`<a href="${paths.runs({ status })}">First page</a>` : ''}
 ${nextCursor ? html`<a href="${paths.runs({ status, cursor: nextCursor })}" rel="next">Next page</a>` : ''}

@@ -23,12 +23,12 @@ interface EventData {
 const dataOf = (e: EventView) => (typeof e.data === 'object' && e.data !== null ? (e.data as EventData) : {});
 const errorText = (error: EventData['error']) => (error?.message ? error.message : 'unknown error');
 
-/** One line of a step's history in words; undefined for events that are not worth a line. */
-function historyLine(e: EventView): string | undefined {
+/** One line of a step's history in words; `resumed` when the step waited for children before this start. */
+function historyLine(e: EventView, resumed: boolean): string | undefined {
   const d = dataOf(e);
   switch (e.type) {
     case 'step.started':
-      return `Attempt ${d.attempt ?? '?'} started`;
+      return resumed ? 'Resumed: its child steps are done' : `Attempt ${d.attempt ?? '?'} started`;
     case 'step.completed':
       return d.durationMs === undefined ? 'Completed' : `Completed in ${formatDuration(d.durationMs)}`;
     case 'step.failed':
@@ -84,7 +84,7 @@ export function stepHead(step: StepView, history: EventView[]): Html {
     duration ? html` <span class="duration" data-started="${step.startedAt}"${step.finishedAt ? html` data-finished="${step.finishedAt}"` : ''}>${duration}</span>` : ''
   }</div>
 ${step.error && step.status !== 'completed' ? html`<p class="step-error">${step.error.message}</p>` : ''}
-${notable(history) ? html`<ol class="history">${history.map((e) => html`<li>${historyLine(e)}</li>`)}</ol>` : ''}
+${notable(history) ? html`<ol class="history">${history.map((e, i) => html`<li>${historyLine(e, history[i - 1]?.type === 'step.waiting')}</li>`)}</ol>` : ''}
 </div>`;
 }
 
