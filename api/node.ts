@@ -13,7 +13,6 @@ import { jsonLogger } from './logger.ts';
 /** A platform from `createPlatform()`, or a test's hand-made one (then give host, port and limits). */
 export interface ServerPlatform extends ApiPlatform {
   loaded?: LoadedConfig;
-  logger?: Logger;
   startWorker?(): Promise<Worker>;
 }
 
@@ -44,7 +43,9 @@ const DEFAULT_LIMITS: ServerLimits = { corsOrigins: [], bodyLimitBytes: 1024 * 1
 /** Serves the API on Node; used by `qlayer serve` and the tests. */
 export async function startServer(platform: ServerPlatform, options: StartServerOptions = {}): Promise<RunningServer> {
   const config = platform.loaded?.config;
-  const logger = options.logger ?? platform.logger ?? jsonLogger(config?.logLevel ?? 'info');
+  // Not the platform's logger by default: createPlatform's is silent unless given one, and
+  // request lines should reach standard output.
+  const logger = options.logger ?? jsonLogger(config?.logLevel ?? 'info');
   const host = options.host ?? config?.server.host ?? '127.0.0.1';
   const port = options.port ?? config?.server.port ?? 3000;
   const limits: ServerLimits = { ...DEFAULT_LIMITS, ...config?.server, ...options.limits };
