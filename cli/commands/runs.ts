@@ -66,16 +66,16 @@ export async function runs(argv: readonly string[], io: Io): Promise<number> {
     io.out(runsHelp);
     return EXIT.ok;
   }
-  const id = () => {
-    if (positionals.length !== 1) throw new UsageError(`runs ${sub} takes one run id`);
-    return positionals[0]!;
-  };
+  // Bad arguments are reported before the database is opened.
+  if (sub !== 'list' && positionals.length !== 1) throw new UsageError(`runs ${sub} takes one run id`);
+  if (values.status && !STATUSES.has(values.status)) throw new UsageError(`--status must be one of ${[...STATUSES].join(', ')}`);
+  const limit = values.limit === undefined ? 20 : Number(values.limit);
+  if (!Number.isInteger(limit) || limit < 1 || limit > 200) throw new UsageError('--limit must be a whole number from 1 to 200');
+  if (!['list', 'show', 'cancel', 'retry'].includes(sub)) throw new UsageError(`unknown command 'runs ${sub}' (see 'qlayer runs --help')`);
+  const id = () => positionals[0]!;
   return withPlatform(io, {}, async ({ runner }) => {
     switch (sub) {
       case 'list': {
-        if (values.status && !STATUSES.has(values.status)) throw new UsageError(`--status must be one of ${[...STATUSES].join(', ')}`);
-        const limit = values.limit === undefined ? 20 : Number(values.limit);
-        if (!Number.isInteger(limit) || limit < 1 || limit > 200) throw new UsageError('--limit must be a whole number from 1 to 200');
         const page = await runner.listRuns({
           limit,
           ...(values.status ? { status: values.status as RunStatus } : {}),
