@@ -1,5 +1,6 @@
 import type { Context, Env, Hono as HonoApp, MiddlewareHandler } from 'hono';
 import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import { QLayerError } from '../../core/errors.ts';
 import type { Logger } from '../../core/runner/types.ts';
 import { Authenticator } from '../auth.ts';
@@ -32,6 +33,8 @@ export interface UiOptions {
   heartbeatMs?: number;
   /** Workers without a heartbeat for this long show as silent; default 60 s. */
   workerStaleMs?: number;
+  /** Largest form body accepted; default 1 MiB (a workflow source may be 256 KiB). */
+  bodyLimitBytes?: number;
   logger?: Logger;
 }
 
@@ -71,6 +74,18 @@ export function createUi(platform: UiPlatform, options: UiOptions): Hono<UiEnv> 
   const ui = new Hono<UiEnv>();
   ui.use('/', securityHeaders(), sameOrigin(), guard);
   ui.use('/ui/*', securityHeaders(), sameOrigin(), (c, next) => (OPEN.test(c.req.path) ? next() : guard(c, next)));
+  const maxSize = options.bodyLimitBytes ?? 1024 * 1024;
+  ui.post(
+    '/ui/*',
+    bodyLimit({
+      maxSize,
+      onError: (c) => {
+        // The rest of the body is never read, so the connection cannot carry another request.
+        c.header('Connection', 'close');
+        return errorPage(c, 413, 'Too much to send', `The form is larger than ${maxSize} bytes.`);
+      },
+    }),
+  );
   ui.route('/', assetRoutes());
   ui.route('/', sessionRoutes(deps));
   ui.route('/', generateRoutes(deps));

@@ -124,6 +124,12 @@ describe('runs list', () => {
 describe('workflows', () => {
   const broken = 'name: broken\nsteps:\n  - id: one\n    uses: nope/missing\n    with: {}\n';
 
+  it('refuses a form body over the limit with a page', async () => {
+    const res = await get('/ui/workflows/validate', form({ source: 'x'.repeat(1024 * 1024 + 1) }));
+    expect(res.status).toBe(413);
+    expect(res.text).toContain('The form is larger than 1048576 bytes.');
+  });
+
   it('validates without storing and shows each problem at its line', async () => {
     const res = await get('/ui/workflows/validate', form({ source: broken }));
     expect(res.status).toBe(200);

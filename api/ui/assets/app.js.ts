@@ -8,7 +8,6 @@ import { enhanceEditor } from './editor.js';
 import { enhanceExamples } from './examples.js';
 import { autoRefresh } from './refresh.js';
 
-document.documentElement.classList.add('js');
 rememberRegions();
 enhanceForms();
 enhanceExamples(document.getElementById('prompt'));

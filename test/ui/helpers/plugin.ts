@@ -63,7 +63,7 @@ steps:
     uses: uitest/stream
     with:
       chunks: ['Hello', ', ', 'streamed', ' <world>']
-      delayMs: 400
+      delayMs: 600
       failFirst: true
 `;
 
