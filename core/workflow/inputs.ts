@@ -55,13 +55,53 @@ function baseSchema(spec: TypeSpec): z.ZodType {
   }
 }
 
-/** `pattern` matches the whole string, which is what authors mean by "the value must look like". */
+const MAX_PATTERN_LENGTH = 500;
+
+/**
+ * `pattern` matches the whole string, which is what authors mean by "the value must look like".
+ * Patterns that can backtrack exponentially (a quantified group that itself contains a
+ * quantifier, such as `(a+)+`) or use backreferences are refused: JavaScript regular expressions
+ * cannot be interrupted, and one such pattern would stall the server on a single input.
+ */
 export function compilePattern(pattern: string): RegExp | undefined {
+  if (unsafePatternReason(pattern) !== undefined) return undefined;
   try {
     return new RegExp(`^(?:${pattern})$`, 'u');
   } catch {
     return undefined;
   }
+}
+
+/** Why a pattern is refused, or undefined when it is safe to run. */
+export function unsafePatternReason(pattern: string): string | undefined {
+  if (pattern.length > MAX_PATTERN_LENGTH) return `is longer than ${MAX_PATTERN_LENGTH} characters`;
+  // For each open group: whether it contains a quantifier so far.
+  const groups: boolean[] = [];
+  let inClass = false;
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i]!;
+    if (c === '\\') {
+      if (!inClass && /[1-9k]/.test(pattern[i + 1] ?? '')) return 'uses a backreference';
+      i++;
+      continue;
+    }
+    if (inClass) {
+      if (c === ']') inClass = false;
+      continue;
+    }
+    if (c === '[') inClass = true;
+    else if (c === '(') groups.push(false);
+    else if (c === ')') {
+      const hadQuantifier = groups.pop() ?? false;
+      const next = pattern[i + 1];
+      const quantified = next === '*' || next === '+' || next === '{';
+      if (hadQuantifier && quantified) return 'repeats a group that itself repeats (like (a+)+), which can take exponential time';
+      if (groups.length > 0 && (hadQuantifier || quantified)) groups[groups.length - 1] = true;
+    } else if ((c === '*' || c === '+' || c === '{') && groups.length > 0) {
+      groups[groups.length - 1] = true;
+    }
+  }
+  return undefined;
 }
 
 /** The schema of a run's input: an object of the declared inputs, defaults applied, nothing else. */
@@ -127,7 +167,11 @@ export function checkInputSpec(spec: InputSpec | TypeSpec, report: (path: ValueP
   if (spec.minItems !== undefined && spec.maxItems !== undefined && spec.minItems > spec.maxItems) {
     report(['minItems'], `minItems ${spec.minItems} is greater than maxItems ${spec.maxItems}`);
   }
-  if (spec.pattern !== undefined && compilePattern(spec.pattern) === undefined) report(['pattern'], `'${spec.pattern}' is not a valid regular expression`);
+  if (spec.pattern !== undefined) {
+    const unsafe = unsafePatternReason(spec.pattern);
+    if (unsafe !== undefined) report(['pattern'], `pattern '${spec.pattern}' ${unsafe}; simplify it`);
+    else if (compilePattern(spec.pattern) === undefined) report(['pattern'], `'${spec.pattern}' is not a valid regular expression`);
+  }
   if (spec.items) checkInputSpec(spec.items, (path, message) => report(['items', ...path], message));
   if (spec.enum) {
     const base = baseSchema({ ...spec, enum: undefined });
