@@ -4,11 +4,11 @@ import { bodyLimit } from 'hono/body-limit';
 import { QLayerError } from '../../core/errors.ts';
 import type { Logger } from '../../core/runner/types.ts';
 import { Authenticator } from '../auth.ts';
-import { statusOf } from '../errors.ts';
 import { ApiService } from '../service.ts';
 import { assetRoutes } from './assets/index.ts';
 import type { UiDeps, UiEnv, UiPlatform } from './deps.ts';
 import { sameOrigin, uiGuard } from './guard.ts';
+import { uiStatusOf } from './status.ts';
 import { errorPage } from './pages/error.ts';
 import { generateRoutes } from './pages/generate.ts';
 import { healthRoutes } from './pages/health.ts';
@@ -96,13 +96,13 @@ export function createUi(platform: UiPlatform, options: UiOptions): Hono<UiEnv> 
   ui.route('/', healthRoutes(deps));
   ui.all('/ui/*', (c) => errorPage(c, 404, 'Page not found', `There is no page at ${c.req.path}.`));
   ui.onError((error, c) => {
-    const status = error instanceof QLayerError ? statusOf(error.code) : 500;
+    const status = error instanceof QLayerError ? uiStatusOf(error.code) : 500;
     if (status >= 500) {
       options.logger?.error('ui page failed', { path: c.req.path, error: error.stack ?? error.message });
       return errorPage(c, status === 503 ? 503 : 500, 'Something went wrong', 'The page could not be made. Try again; if it keeps failing, the server log says why.');
     }
     const titles: Record<number, string> = { 404: 'Not found', 409: 'Not possible now' };
-    return errorPage(c, status as 400, titles[status] ?? 'That did not work', error.message);
+    return errorPage(c, status, titles[status] ?? 'That did not work', error.message);
   });
   return ui;
 }

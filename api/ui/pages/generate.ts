@@ -1,12 +1,12 @@
 import { Hono } from 'hono';
 import { QLayerError } from '../../../core/errors.ts';
-import { statusOf } from '../../errors.ts';
 import { notice, statusBadge } from '../components.ts';
 import type { UiDeps, UiEnv } from '../deps.ts';
 import { formatTimestamp, promptOf, truncate } from '../format.ts';
 import { html, type Html } from '../html.ts';
 import { page } from '../layout.ts';
 import { paths } from '../paths.ts';
+import { uiStatusOf } from '../status.ts';
 
 export const EXAMPLES: readonly string[] = [
   'Create a todo app with React',
@@ -103,8 +103,8 @@ export function generateRoutes(deps: UiDeps) {
         const { run } = await deps.service.startRun(form.workflow, input, text('idempotency') || undefined);
         return c.redirect(paths.run(run.id), 303);
       } catch (error) {
-        if (!(error instanceof QLayerError) || statusOf(error.code) >= 500) throw error;
-        const status = statusOf(error.code) as 400 | 404 | 409 | 422;
+        if (!(error instanceof QLayerError) || uiStatusOf(error.code) >= 500) throw error;
+        const status = uiStatusOf(error.code);
         return c.html((await render(deps, { ...form, error: `The run was not started: ${error.message}` }, c.get('signedIn'))).value, status);
       }
     });

@@ -2,13 +2,13 @@ import { type Context, Hono } from 'hono';
 import { QLayerError } from '../../../core/errors.ts';
 import { loadWorkflow } from '../../../core/workflow/index.ts';
 import { eventDto } from '../../dto.ts';
-import { statusOf } from '../../errors.ts';
 import { resumePosition, runEventStream } from '../../sse.ts';
 import type { UiDeps, UiEnv } from '../deps.ts';
 import { promptOf, truncate } from '../format.ts';
 import { html } from '../html.ts';
 import { page } from '../layout.ts';
 import { paths } from '../paths.ts';
+import { uiStatusOf } from '../status.ts';
 import type { EventView } from '../views.ts';
 import { listZip, readZipText } from '../zip.ts';
 import { codeBlock, filesSection, type ZipArtifact } from './files.ts';
@@ -83,8 +83,8 @@ async function act(deps: UiDeps, c: Context<UiEnv>, action: () => Promise<unknow
   try {
     await action();
   } catch (error) {
-    if (!(error instanceof QLayerError) || statusOf(error.code) >= 500 || error.code === 'not_found') throw error;
-    return c.html((await renderRun(deps, id, c.get('signedIn'), error.message)).value, statusOf(error.code) as 409);
+    if (!(error instanceof QLayerError) || uiStatusOf(error.code) >= 500 || error.code === 'not_found') throw error;
+    return c.html((await renderRun(deps, id, c.get('signedIn'), error.message)).value, uiStatusOf(error.code));
   }
   return c.redirect(paths.run(id), 303);
 }
