@@ -46,6 +46,19 @@ export const configSchema = z
     workflowDirs: z.array(z.string().min(1)).default([]),
     /** LLM providers and routes; see docs/llm.md. Without it generation uses offline templates. */
     llm: llmConfigSchema.optional(),
+    /** Live previews of generated apps; see docs/preview.md. */
+    preview: z
+      .object({
+        /** Previews running at once; starting one more stops the oldest. */
+        maxRunning: positiveInt.max(100).default(2),
+        idleTimeoutMs: positiveInt.default(10 * 60_000),
+        /** Install, build and start together must finish within this. */
+        startTimeoutMs: positiveInt.default(5 * 60_000),
+        /** Heap limit of the preview's node processes, in MiB. */
+        memoryMb: positiveInt.min(64).optional(),
+      })
+      .strict()
+      .default({ maxRunning: 2, idleTimeoutMs: 10 * 60_000, startTimeoutMs: 5 * 60_000 }),
     logLevel: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   })
   .strict();

@@ -1,0 +1,46 @@
+import { z } from 'zod';
+
+export const APP_KINDS = ['react-spa', 'rest-api', 'fullstack', 'cli', 'static-site'] as const;
+export type PreviewKind = (typeof APP_KINDS)[number];
+
+export type PreviewStatus = 'starting' | 'running' | 'failed' | 'stopped';
+
+/** What clients see of a preview. */
+export interface PreviewInfo {
+  runId: string;
+  status: PreviewStatus;
+  kind: PreviewKind;
+  /** Path on this server, e.g. `/preview/<id>/`; the API makes it absolute. */
+  path: string;
+  /** Why it failed (with the app's output tail), or a CLI's `--help` text. */
+  output?: string;
+}
+
+/** How the proxy answers for a running preview. */
+export type PreviewTarget =
+  | { type: 'static'; dir: string; spaFallback: boolean }
+  | { type: 'server'; port: number }
+  | { type: 'text'; text: string };
+
+export interface PreviewSettings {
+  maxRunning: number;
+  idleTimeoutMs: number;
+  startTimeoutMs: number;
+  memoryMb?: number | undefined;
+}
+
+/** The part of a finished generate-app run a preview needs; checked because run outputs are untyped JSON. */
+export const generatedOutputSchema = z.object({
+  artifact: z.string().min(1),
+  kind: z.enum(APP_KINDS),
+  name: z.string().min(1),
+});
+
+/** A generated app, unpacked from its zip artifact elsewhere. */
+export interface PreviewProject {
+  kind: PreviewKind;
+  name: string;
+  zip: Uint8Array;
+}
+
+export const previewPrefix = (runId: string): string => `/preview/${runId}/`;
