@@ -13,7 +13,7 @@ export interface Violation {
 
 export interface CheckResult {
   violations: Violation[];
-  runs: { total: number; completed: number; failedAsPlanned: number; failedAfterCrashes: number; notFinal: number };
+  runs: { total: number; completed: number; failedAsPlanned: number; failedAfterCrashes: number; notFinal: number; stuck: number };
   steps: { completed: number; children: number; executions: number; leaseExpiries: number; retries: number; timeouts: number };
   /** `done` effects whose output was never committed, by what lost it. */
   lostCompletions: { killed: number; leaseLost: number; runEnded: number };
@@ -54,13 +54,17 @@ export function checkInvariants(snap: Snapshot, effects: readonly Effect[], kill
   const leaseLost = (run: string, step: string, attempt: number) =>
     (eventsByPair.get(pairKey(run, step)) ?? []).some((e) => e.type === 'step.lease_expired' && e.data?.nextAttempt === attempt + 1);
 
-  const runs = { total: snap.runs.length, completed: 0, failedAsPlanned: 0, failedAfterCrashes: 0, notFinal: 0 };
+  const runs = { total: snap.runs.length, completed: 0, failedAsPlanned: 0, failedAfterCrashes: 0, notFinal: 0, stuck: 0 };
   for (const run of snap.runs) {
     const plan = planRun(run.input.i);
     const steps = stepsByRun.get(run.id) ?? [];
     if (run.status === 'running') {
       runs.notFinal++;
-      flag('run_final', `run ${run.input.i} is still running`, run.id);
+      // Out of time is not out of order: only a run with nothing ready or running is stuck.
+      if (!steps.some((s) => s.status === 'ready' || s.status === 'running')) {
+        runs.stuck++;
+        flag('run_final', `run ${run.input.i} is running, but none of its steps is ready or running: ${steps.map((s) => `${s.key}=${s.status}`).join(', ')}`, run.id);
+      }
       continue;
     }
     for (const s of steps) {

@@ -27,6 +27,7 @@ describe(`chaos (${backend})`, () => {
       expect(report.ok).toBe(true);
       expect(report.runs.total).toBe(300);
       expect(report.runs.notFinal).toBe(0);
+      expect(report.complete).toBe(true);
       expect(report.runs.completed + report.runs.failedAsPlanned + report.runs.failedAfterCrashes).toBe(300);
       expect(report.runs.duplicateStarts).toBeGreaterThan(0);
       expect(report.faults.kills).toBeGreaterThanOrEqual(1);

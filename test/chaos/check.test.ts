@@ -128,7 +128,19 @@ describe('chaos invariants', () => {
     Object.assign(stepOf(h, 'flaky'), { status: 'running', leaseExpired: true, output: null });
     h.snap.events = h.snap.events.filter((e) => e.step !== 'flaky');
     h.effects = h.effects.filter((e) => !(e.step === 'flaky' && e.kind === 'done'));
-    expect(invariants(h).sort()).toEqual(['no_stuck_lease', 'run_final']);
+    expect(invariants(h)).toEqual(['no_stuck_lease']);
+    expect(checkInvariants(h.snap, h.effects, new Set()).runs).toMatchObject({ notFinal: 1, stuck: 0 });
+  });
+
+  it('catch a run left with nothing ready or running, and let one that ran out of time be', () => {
+    const h = healthy();
+    h.snap.runs[0]!.status = 'running';
+    Object.assign(stepOf(h, 'flaky'), { status: 'pending', output: null });
+    h.snap.events = h.snap.events.filter((e) => e.step !== 'flaky');
+    h.effects = h.effects.filter((e) => !(e.step === 'flaky' && e.kind === 'done'));
+    expect(invariants(h)).toEqual(['run_final']);
+    stepOf(h, 'flaky').status = 'ready';
+    expect(invariants(h)).toEqual([]);
   });
 
   it('catch an execution beyond the retry policy', () => {
