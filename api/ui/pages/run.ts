@@ -31,14 +31,20 @@ async function readEvents(deps: UiDeps, runId: string): Promise<EventView[]> {
   }
 }
 
+/** Listings by content hash: a zip is read from the database once, not on every refresh of its run. */
+const listings = new Map<string, ZipArtifact['entries']>();
+
 /** The packaged project: the artifact the run's output names, or else its first zip. */
 async function findZip(deps: UiDeps, runId: string, output: unknown): Promise<ZipArtifact | undefined> {
   const artifacts = await deps.service.listArtifacts(runId);
   const named = typeof output === 'object' && output !== null ? (output as { artifact?: unknown }).artifact : undefined;
   const zip = artifacts.find((a) => a.name === named) ?? artifacts.find((a) => a.contentType === 'application/zip' || a.name.endsWith('.zip'));
   if (!zip) return undefined;
-  const stored = await deps.service.getArtifact(runId, zip.name);
-  return { name: zip.name, size: zip.size, entries: listZip(stored.content) };
+  if (!listings.has(zip.sha256)) {
+    if (listings.size >= 100) listings.clear();
+    listings.set(zip.sha256, listZip((await deps.service.getArtifact(runId, zip.name)).content));
+  }
+  return { name: zip.name, size: zip.size, entries: listings.get(zip.sha256) };
 }
 
 /** Workflow versions never change, so what their steps use is read once per version. */
