@@ -236,7 +236,7 @@ run('web UI in Chromium', () => {
     await page.goto(`${s.url}/ui/health`);
     expect(await page.locator('#health').textContent()).toContain('a worker is running');
     await page.goto(`${s.url}/ui/workflows`);
-    await page.getByRole('link', { name: 'generate-app' }).click();
+    await page.getByRole('link', { name: 'generate-app', exact: true }).click();
     expect(await page.locator('pre.code').textContent()).toContain('uses: parser/parse');
     await screenshot(page, 'workflow-view');
     expect(errors).toEqual([]);
