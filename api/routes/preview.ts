@@ -1,0 +1,102 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { Hono } from 'hono';
+import { NotFoundError } from '../../core/errors.ts';
+import { previewSegments, serveStatic, type PreviewInfo, type PreviewManager } from '../../core/preview/index.ts';
+import type { ApiEnv } from '../env.ts';
+import { RunIdParamSchema } from '../schemas.ts';
+import { commonErrors, conflict, notFound, routeGroup, security } from './common.ts';
+
+export const PreviewSchema = z
+  .object({
+    status: z.enum(['starting', 'running', 'failed', 'stopped']),
+    url: z.string().openapi({ description: 'Where the app is served; for an API its /openapi.json, for a CLI its --help text.' }),
+    kind: z.enum(['react-spa', 'rest-api', 'fullstack', 'cli', 'static-site']),
+    output: z.string().optional().openapi({ description: "Why it failed, with the tail of the app's output; a CLI's --help text." }),
+  })
+  .openapi('Preview');
+
+const json = (description: string) => ({ description, content: { 'application/json': { schema: PreviewSchema } } });
+const base = { path: '/runs/{id}/preview' as const, tags: ['preview'], security, request: { params: RunIdParamSchema } };
+
+const startPreview = createRoute({
+  ...base,
+  method: 'post',
+  summary: "Start the run's app preview, or return the one starting or running",
+  responses: { 202: json('The preview; poll GET until it is running or failed.'), ...commonErrors, ...notFound, ...conflict },
+});
+const getPreview = createRoute({
+  ...base,
+  method: 'get',
+  summary: "The run's preview",
+  responses: { 200: json('The preview.'), ...commonErrors, ...notFound },
+});
+const stopPreview = createRoute({
+  ...base,
+  method: 'delete',
+  summary: "Stop the run's preview",
+  responses: { 200: json('The stopped preview.'), ...commonErrors, ...notFound },
+});
+
+function dto(preview: PreviewInfo, requestUrl: string) {
+  return {
+    status: preview.status,
+    url: new URL(preview.path, requestUrl).href,
+    kind: preview.kind,
+    ...(preview.output === undefined ? {} : { output: preview.output }),
+  };
+}
+
+/** POST, GET and DELETE /runs/{id}/preview, under /api/v1 (so behind its auth and scopes). */
+export function previewRoutes(previews: PreviewManager) {
+  const found = (id: string, preview: PreviewInfo | undefined): PreviewInfo => {
+    if (!preview) throw new NotFoundError('preview', id);
+    return preview;
+  };
+  return routeGroup()
+    .openapi(startPreview, async (c) => c.json(dto(await previews.start(c.req.valid('param').id), c.req.url), 202))
+    .openapi(getPreview, (c) => c.json(dto(found(c.req.valid('param').id, previews.get(c.req.valid('param').id)), c.req.url), 200))
+    .openapi(stopPreview, async (c) => c.json(dto(found(c.req.valid('param').id, await previews.stop(c.req.valid('param').id)), c.req.url), 200));
+}
+
+/** Headers never forwarded to a previewed app: the platform's credentials and hop-by-hop ones. */
+const DROPPED_REQUEST = ['authorization', 'cookie', 'host', 'connection', 'keep-alive', 'transfer-encoding', 'upgrade'];
+/** fetch has already decoded the body, so its encoding and length headers would be wrong. */
+const DROPPED_RESPONSE = ['content-encoding', 'content-length', 'transfer-encoding', 'connection', 'keep-alive'];
+
+/**
+ * Serves running previews at /preview/<run id>/: build output from disk, or the app's own server
+ * with the prefix stripped. Not behind the API key check: a browser opening the URL sends none,
+ * and the run id (a UUID) is only known to whoever can read runs.
+ */
+export function previewProxy(previews: PreviewManager) {
+  const app = new Hono<ApiEnv>();
+  app.get('/:id', (c) => c.redirect(`/preview/${encodeURIComponent(c.req.param('id'))}/`, 301));
+  app.all('/:id/*', async (c) => {
+    const id = c.req.param('id');
+    const target = previews.target(id);
+    if (!target) throw new NotFoundError('running preview', id);
+    const url = new URL(c.req.url);
+    const prefix = `/preview/${id}/`;
+    const rest = url.pathname.startsWith(prefix) ? url.pathname.slice(prefix.length) : '';
+    const segments = previewSegments(rest);
+    if (target.type === 'text') return c.text(target.text);
+    if (target.type === 'static') return serveStatic(target.dir, segments, target.spaFallback);
+    const path = segments.map(encodeURIComponent).join('/') + (rest.endsWith('/') && segments.length > 0 ? '/' : '');
+    const headers = new Headers(c.req.raw.headers);
+    for (const name of DROPPED_REQUEST) headers.delete(name);
+    const hasBody = c.req.method !== 'GET' && c.req.method !== 'HEAD';
+    const upstream = await fetch(`http://127.0.0.1:${target.port}/${path}${url.search}`, {
+      method: c.req.method,
+      headers,
+      redirect: 'manual',
+      ...(hasBody ? { body: c.req.raw.body, duplex: 'half' } : {}),
+    } as RequestInit);
+    const out = new Headers(upstream.headers);
+    for (const name of DROPPED_RESPONSE) out.delete(name);
+    const location = out.get('location');
+    // The app redirects within itself; keep it under the prefix.
+    if (location?.startsWith('/') && !location.startsWith('//')) out.set('location', prefix + location.slice(1));
+    return new Response(upstream.body, { status: upstream.status, headers: out });
+  });
+  return app;
+}
