@@ -15,6 +15,9 @@ const fixed = project.get(BROKEN)!;
 // Drops the last closing brace: a syntax error the validators report as `src/App.tsx:<line>`.
 const broken = fixed.slice(0, fixed.lastIndexOf('}')) + fixed.slice(fixed.lastIndexOf('}') + 1);
 
+/** What the repair answers; each test may change it. */
+let repairAnswer: { path: string; content: string }[];
+
 interface ChatBody {
   stream?: boolean;
   messages?: { role: string; content: string }[];
@@ -49,7 +52,7 @@ function replyFor(body: ChatBody): Reply {
       break;
     }
     case 'repaired_files':
-      value = { files: [{ path: BROKEN, content: fixed }] };
+      value = { files: repairAnswer };
       break;
     default:
       return status(400, `unexpected schema ${String(schemaOf(body))}`);
@@ -84,6 +87,7 @@ const llmConfig = (fake: FakeOpenAi) => `llm:
 let fx: PlatformFixture | undefined;
 let fake: FakeOpenAi;
 beforeEach(async () => {
+  repairAnswer = [{ path: BROKEN, content: fixed }];
   fake = await startFakeOpenAi();
   answerByContent(fake);
 });
@@ -146,6 +150,36 @@ describe(`generate-app-llm workflow (${backend})`, () => {
     expect(JSON.stringify(events)).not.toContain(SECRET);
     expect(JSON.stringify(steps)).not.toContain(SECRET);
     expect(JSON.stringify(done)).not.toContain(SECRET);
+  }, 200_000);
+
+  it('stops after repair-rounds when the repairs do not fix the project, and packages the last files', async () => {
+    repairAnswer = [{ path: BROKEN, content: `${broken}\n// still broken\n` }];
+    fx = await platformFixture({ config: llmConfig(fake), env: { FAKE_KEY: SECRET } });
+    const { runner } = fx.platform;
+    const { run } = await runner.start('generate-app-llm', { prompt: PROMPT, 'repair-rounds': 1 });
+    const done = await runner.waitForRun(run.id, { timeoutMs: 150_000 });
+    expect(done.status).toBe('completed');
+    expect(done.output).toMatchObject({ rounds: 1, validation: { passed: false } });
+    expect(fake.chats().filter((r) => schemaOf(r.body) === 'repaired_files')).toHaveLength(1);
+    const repair = (await runner.getSteps(run.id)).find((s) => s.key === 'repair');
+    expect((repair?.output as { files: { path: string; content: string }[] }).files.find((f) => f.path === BROKEN)?.content).toBe(repairAnswer[0]!.content);
+  }, 200_000);
+
+  it('refuses a repair that rewrites a file without findings', async () => {
+    repairAnswer = [{ path: 'src/main.tsx', content: 'export {};\n' }];
+    fx = await platformFixture({ config: llmConfig(fake), env: { FAKE_KEY: SECRET } });
+    const { runner } = fx.platform;
+    const { run } = await runner.start('generate-app-llm', { prompt: PROMPT });
+    const done = await runner.waitForRun(run.id, { timeoutMs: 150_000 });
+    expect(done.status).toBe('failed');
+    const repair = (await runner.getSteps(run.id)).find((s) => s.key === 'repair/round-1[0]');
+    expect(repair).toMatchObject({ status: 'failed', attempt: 1 });
+    expect(repair?.error?.code).toBe('llm_output_invalid');
+    expect(repair?.error?.message).toContain('unexpected file src/main.tsx');
+    // The first answer and the default two repair turns, each shown the path error.
+    const repairs = fake.chats().filter((r) => schemaOf(r.body) === 'repaired_files');
+    expect(repairs).toHaveLength(3);
+    expect(JSON.stringify(repairs[2]!.body)).toContain('unexpected file src/main.tsx');
   }, 200_000);
 
   it('parses by rules without an LLM, and stops the coders with llm_not_configured', async () => {
