@@ -66,6 +66,16 @@ describe('generate form without scripts', () => {
     expect(res.text).toMatch(/<textarea id="prompt"[^>]*>hello<\/textarea>/);
   });
 
+  it('offers every generator step (spec in, files out) and every workflow', async () => {
+    const res = await get('/');
+    const generators = [...res.text.matchAll(/<select id="generator"[\s\S]*?<\/select>/g)].map((m) => m[0]).join('');
+    expect(generators).toContain('<option value="templates/generate">');
+    expect(generators).toContain('<option value="llm/generate">');
+    expect(generators).not.toContain('agents/coder');
+    expect(res.text).toContain('<option value="generate-app" selected>generate-app</option>');
+    expect(res.text).toContain('<option value="ui-echo">ui-echo</option>');
+  });
+
   it('prefills the prompt from an example link', async () => {
     const res = await get('/?prompt=' + encodeURIComponent('a <b> app'));
     expect(res.text).toMatch(/<textarea id="prompt"[^>]*>a &lt;b&gt; app<\/textarea>/);
