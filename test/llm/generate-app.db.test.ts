@@ -145,6 +145,10 @@ describe(`generate-app-llm workflow (${backend})`, () => {
     expect(JSON.parse(textOf('repair/round-1[0]'))).toEqual({ files: [{ path: BROKEN, content: fixed }] });
     expect(textOf('code/module[')).toContain(JSON.stringify(broken).slice(1, 40));
 
+    // The loop ran again from the top after its spawn; the first validation replayed from its memo.
+    const substeps = events.filter((e) => e.stepKey === 'repair' && e.type === 'substep.completed').map((e) => (e.data as { name: string }).name);
+    expect(substeps).toEqual(['validate-1', 'validate-2']);
+
     // The key went to the server, and nowhere else.
     expect(chats.every((r) => r.headers.authorization === `Bearer ${SECRET}`)).toBe(true);
     expect(JSON.stringify(events)).not.toContain(SECRET);
