@@ -70,7 +70,11 @@ const DROPPED_RESPONSE = ['content-encoding', 'content-length', 'transfer-encodi
  */
 export function previewProxy(previews: PreviewManager) {
   const app = new Hono<ApiEnv>();
-  app.get('/:id', (c) => c.redirect(`/preview/${encodeURIComponent(c.req.param('id'))}/`, 301));
+  app.get('/:id', (c) => {
+    const id = c.req.param('id');
+    if (!previews.get(id)) throw new NotFoundError('preview', id);
+    return c.redirect(`/preview/${id}/`, 301);
+  });
   app.all('/:id/*', async (c) => {
     const id = c.req.param('id');
     const target = previews.target(id);

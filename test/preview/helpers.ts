@@ -1,0 +1,61 @@
+import { request } from 'node:http';
+import { startServer, type RunningServer } from '../../api/node.ts';
+import type { PreviewSettings } from '../../core/preview/index.ts';
+import { platformFixture, type PlatformFixture } from '../helpers/platform.ts';
+
+export interface PreviewBody {
+  status: 'starting' | 'running' | 'failed' | 'stopped';
+  url: string;
+  kind: string;
+  output?: string;
+}
+
+export const skipE2E = process.env.QLAYER_SKIP_E2E === '1';
+
+/** A platform, and an API server on a free port whose previews use `settings`. */
+export async function previewServer(fx: PlatformFixture | undefined, settings: PreviewSettings): Promise<{ fx: PlatformFixture; server: RunningServer }> {
+  const fixture = fx ?? (await platformFixture());
+  const loaded = fixture.platform.loaded;
+  // The server reads its preview limits from the platform's config, as `qlayer serve` does.
+  Object.assign(loaded.config, { preview: settings });
+  const server = await startServer(fixture.platform, { port: 0, host: '127.0.0.1', worker: false, logger: silent });
+  return { fx: fixture, server };
+}
+
+const silent = { debug() {}, info() {}, warn() {}, error() {} };
+
+export async function generate(fx: PlatformFixture, prompt: string): Promise<string> {
+  const { run } = await fx.platform.runner.start('generate-app', { prompt });
+  const done = await fx.platform.runner.waitForRun(run.id, { timeoutMs: 120_000 });
+  if (done.status !== 'completed') throw new Error(`generation ended ${done.status}: ${JSON.stringify(done.error)}`);
+  return run.id;
+}
+
+export async function api(server: RunningServer, method: string, runId: string): Promise<{ status: number; body: PreviewBody }> {
+  const response = await fetch(`${server.url}/api/v1/runs/${runId}/preview`, { method });
+  return { status: response.status, body: (await response.json()) as PreviewBody };
+}
+
+/** Polls GET until the preview leaves `starting`. */
+export async function waitSettled(server: RunningServer, runId: string, timeoutMs = 300_000): Promise<PreviewBody> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const { body } = await api(server, 'GET', runId);
+    if (body.status !== 'starting' || Date.now() > deadline) return body;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+}
+
+/** A GET with the path sent exactly as written (fetch would resolve `..` before sending). */
+export function rawGet(server: RunningServer, path: string): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port: server.port, path, method: 'GET' }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => (body += chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
