@@ -20,6 +20,7 @@ import { previewProxy, previewRoutes } from './routes/preview.ts';
 import { runRoutes } from './routes/runs.ts';
 import { workflowRoutes } from './routes/workflows.ts';
 import { ApiService, type ApiPlatform } from './service.ts';
+import { mountUi } from './ui/index.ts';
 
 export type { ApiPlatform } from './service.ts';
 
@@ -144,6 +145,17 @@ export function createApp(platform: ApiPlatform, options: AppOptions): OpenAPIHo
     }));
   app.get('/api/openapi.json', (c) => c.json(openapi()));
   app.get('/api/docs', (c) => c.html(renderDocs(openapi() as Parameters<typeof renderDocs>[0])));
+
+  // The web UI owns `/` and `/ui/*`; it shares the API's authenticator, so a key revoked
+  // through the API is refused by the UI at once.
+  mountUi(app, platform, {
+    getClientAddress: options.getClientAddress,
+    authenticator: auth,
+    pendingMigrations: options.pendingMigrations,
+    shutdown,
+    heartbeatMs,
+    logger,
+  });
 
   app.notFound((c) => problemResponse(c, new ApiError('route_not_found', `no route for ${c.req.method} ${c.req.path}`)));
   app.onError((error, c) => {
