@@ -14,7 +14,16 @@ export interface Violation {
 export interface CheckResult {
   violations: Violation[];
   runs: { total: number; completed: number; failedAsPlanned: number; failedAfterCrashes: number; notFinal: number; stuck: number };
-  steps: { completed: number; children: number; executions: number; leaseExpiries: number; retries: number; timeouts: number };
+  steps: {
+    completed: number;
+    children: number;
+    executions: number;
+    leaseExpiries: number;
+    /** Leases lost by workers that were not killed: a stalled event loop, or an outcome the worker dropped. */
+    leaseExpiriesOfLiveWorkers: number;
+    retries: number;
+    timeouts: number;
+  };
   /** `done` effects whose output was never committed, by what lost it. */
   lostCompletions: { killed: number; leaseLost: number; runEnded: number };
   subSteps: { bodiesCompleted: number; memos: number; repeats: { killed: number; leaseLost: number; other: number } };
@@ -39,9 +48,14 @@ function group<T>(items: readonly T[], key: (t: T) => string): Map<string, T[]> 
 
 /**
  * Checks the invariants of the chaos run against the database and the side-effect logs.
- * `killed` holds the worker processes the script SIGKILLed.
+ * `killed` holds the worker processes the script SIGKILLed, `killedPids` their process ids.
  */
-export function checkInvariants(snap: Snapshot, effects: readonly Effect[], killed: ReadonlySet<string>): CheckResult {
+export function checkInvariants(
+  snap: Snapshot,
+  effects: readonly Effect[],
+  killed: ReadonlySet<string>,
+  killedPids: ReadonlySet<number> = new Set(),
+): CheckResult {
   const violations: Violation[] = [];
   const flag = (invariant: string, message: string, run?: string, step?: string) =>
     violations.push({ invariant, message, ...(run ? { run } : {}), ...(step ? { step } : {}) });
@@ -171,6 +185,9 @@ export function checkInvariants(snap: Snapshot, effects: readonly Effect[], kill
   for (const s of snap.steps.filter((s) => s.key === 'prepare' && s.status === 'completed')) checkPrepare(s, memoByName, flag);
 
   const retrying = snap.events.filter((e) => e.type === 'step.retrying');
+  const expired = snap.events.filter((e) => e.type === 'step.lease_expired');
+  // Worker ids are `<host>:<pid>:<random>`, and the reclaim names the worker in its message.
+  const expiredPid = (e: (typeof expired)[number]) => Number(/worker [^:\s]*:(\d+):/.exec(e.data?.error?.message ?? '')?.[1]);
   return {
     violations,
     runs,
@@ -178,7 +195,8 @@ export function checkInvariants(snap: Snapshot, effects: readonly Effect[], kill
       completed: snap.steps.filter((s) => s.status === 'completed').length,
       children: snap.steps.filter((s) => s.kind === 'child').length,
       executions: effects.filter((e) => e.kind === 'start').length,
-      leaseExpiries: snap.events.filter((e) => e.type === 'step.lease_expired').length,
+      leaseExpiries: expired.length,
+      leaseExpiriesOfLiveWorkers: expired.filter((e) => !killedPids.has(expiredPid(e))).length,
       retries: retrying.length,
       timeouts: retrying.filter((e) => e.data?.error?.code === 'step_timeout').length,
     },

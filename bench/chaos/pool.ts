@@ -45,6 +45,7 @@ export class WorkerPool {
   readonly crashes: Crash[] = [];
   /** Processes SIGKILLed by the script: their unsettled `done` effects are legitimately lost. */
   readonly killed = new Set<string>();
+  readonly killedPids = new Set<number>();
   private readonly current = new Map<number, Proc>();
   private generation = 0;
   private stopping = false;
@@ -69,6 +70,7 @@ export class WorkerPool {
     if (!proc || proc.child.exitCode !== null || proc.child.signalCode !== null) return undefined;
     proc.killedByUs = true;
     this.killed.add(proc.id);
+    if (proc.child.pid !== undefined) this.killedPids.add(proc.child.pid);
     proc.child.kill('SIGKILL');
     await proc.exited;
     setTimeout(() => {

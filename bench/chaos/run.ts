@@ -143,7 +143,7 @@ export async function runChaos(overrides: Partial<ChaosOptions> = {}, log: (line
 
     const snapshot = await readSnapshot(db);
     const effects = readEffects(effectsDir);
-    const result = checkInvariants(snapshot, effects, pool.killed);
+    const result = checkInvariants(snapshot, effects, pool.killed, pool.killedPids);
     violations.push(...result.violations);
     const [span] = await db.query<{ ms: number | null }>('select (extract(epoch from max(finished_at) - min(created_at)) * 1000)::float8 as ms from runs');
     const processingMs = Math.max(1, Math.round(span?.ms ?? Date.now() - startedAt));

@@ -32,7 +32,7 @@ export interface EventRow {
   run: string;
   step: string | null;
   type: string;
-  data: { attempt?: number; nextAttempt?: number; error?: { code?: string } } | null;
+  data: { attempt?: number; nextAttempt?: number; error?: { code?: string; message?: string } } | null;
 }
 
 /** What the checker reads from the database once every worker has stopped. */

@@ -100,8 +100,10 @@ describe('chaos invariants', () => {
     h.effects.push(effect('done', 'flaky', 'k0', T0 + 5));
     stepOf(h, 'flaky').attempt = 2;
     h.effects.find((e) => e.exec === 'k' && e.kind === 'done')!.attempt = 2;
-    h.snap.events.push({ run: RUN, step: 'flaky', type: 'step.lease_expired', data: { nextAttempt: 2 } });
+    h.snap.events.push({ run: RUN, step: 'flaky', type: 'step.lease_expired', data: { nextAttempt: 2, error: { message: 'worker vm:4242:ab12 stopped renewing' } } });
     expect(invariants(h)).toEqual([]);
+    expect(checkInvariants(h.snap, h.effects, new Set()).steps.leaseExpiriesOfLiveWorkers).toBe(1);
+    expect(checkInvariants(h.snap, h.effects, new Set(), new Set([4242])).steps.leaseExpiriesOfLiveWorkers).toBe(0);
   });
 
   it('catch two step.completed events for one step', () => {
