@@ -101,5 +101,16 @@ describe.skipIf(skipE2E).sequential('preview limits', () => {
     expect(missing.status).toBe(404);
     const unknownRun = await api(server, 'POST', '00000000-0000-4000-8000-000000000000');
     expect(unknownRun.status).toBe(404);
+    const doc = (await (await fetch(`${server.url}/api/openapi.json`)).json()) as { paths: Record<string, object> };
+    expect(Object.keys(doc.paths['/api/v1/runs/{id}/preview'] ?? {}).sort()).toEqual(['delete', 'get', 'post']);
+  });
+
+  it('refuses a run that is still running', async () => {
+    const { run } = await fx.platform.runner.start('generate-app', { prompt: SITE });
+    const early = await api(server, 'POST', run.id);
+    // Unless the worker was quicker than this request, the run is not finished yet.
+    const done = (await fx.platform.runner.getRun(run.id)).status === 'completed';
+    if (!done) expect(early.status).toBe(409);
+    await fx.platform.runner.waitForRun(run.id, { timeoutMs: 120_000 });
   });
 });
