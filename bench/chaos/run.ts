@@ -133,7 +133,8 @@ export async function runChaos(overrides: Partial<ChaosOptions> = {}, log: (line
       await sleep(100);
     }
     log(unfinished === 0 ? 'all runs final; draining workers' : `time is up with ${unfinished} runs unfinished (raise --seconds or lower --runs)`);
-    await pool.stop(Math.max(1_000, Math.min(10_000, deadline - Date.now() - 3_000)));
+    // The worker gives its steps 2 s, then its connections up to 5 s; more than that is a hang.
+    await pool.stop(Math.max(5_000, Math.min(15_000, deadline - Date.now() - 3_000)));
     faults.workerStarts = pool.procs.length;
     faults.workerCrashes = pool.crashes.length;
     for (const c of pool.crashes) {

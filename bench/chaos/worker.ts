@@ -36,7 +36,7 @@ process.on('SIGTERM', () => {
   const t0 = Date.now();
   const phase = (what: string) => process.stderr.write(`${what} after ${Date.now() - t0} ms\n`);
   void (async () => {
-    await runner.close(5_000);
+    await runner.close(2_000);
     phase('runner closed');
     await db.close();
     phase('database closed');
