@@ -4,8 +4,6 @@ import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { requestId } from 'hono/request-id';
 import { routePath } from 'hono/route';
-import type { Config } from '../core/config/schema.ts';
-import { PreviewManager, runSource, type PreviewSettings } from '../core/preview/index.ts';
 import type { Logger } from '../core/runner/types.ts';
 import { authenticate, Authenticator, authorize } from './auth.ts';
 import { renderDocs } from './docs.ts';
@@ -16,7 +14,6 @@ import { Metrics } from './metrics.ts';
 import { RateLimiter, rateLimit } from './rate-limit.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { healthRoutes } from './routes/health.ts';
-import { previewProxy, previewRoutes } from './routes/preview.ts';
 import { runRoutes } from './routes/runs.ts';
 import { workflowRoutes } from './routes/workflows.ts';
 import { ApiService, type ApiPlatform } from './service.ts';
@@ -52,8 +49,11 @@ export interface AppOptions {
   version?: string;
   /** GraphQL depth and cost limits; defaults 8 and 5,000. */
   graphqlLimits?: { maxDepth?: number; maxCost?: number };
-  /** Live preview limits; default the platform config's `preview` section. */
-  preview?: PreviewSettings;
+  /**
+   * Routes that need the host runtime (live previews run child processes), added by the
+   * runtime's entry before the UI and the not-found handler.
+   */
+  mountExtras?: (app: OpenAPIHono<ApiEnv>, deps: { platform: ApiPlatform; logger: Logger; shutdown: AbortSignal }) => void;
 }
 
 const silent: Logger = { debug() {}, info() {}, warn() {}, error() {} };
@@ -72,10 +72,6 @@ export function createApp(platform: ApiPlatform, options: AppOptions): OpenAPIHo
   const metrics = new Metrics(platform.db, { workerStaleMs: options.workerStaleMs ?? 60_000 });
   metrics.start().catch((error: unknown) => logger.warn('metrics could not read the event history yet', { error: String(error) }));
   const limiter = new RateLimiter(options.server.rateLimitPerMinute);
-  const previewSettings = options.preview ?? (platform as { loaded?: { config: Config } }).loaded?.config.preview ?? { maxRunning: 2, idleTimeoutMs: 600_000, startTimeoutMs: 300_000 };
-  const previews = new PreviewManager({ ...previewSettings, source: runSource(platform), logger });
-  // Previews are child processes: they end with the server.
-  shutdown.addEventListener('abort', () => void previews.close(), { once: true });
 
   const app = new OpenAPIHono<ApiEnv>();
   app.use(requestId({ limitLength: 128 }));
@@ -125,8 +121,7 @@ export function createApp(platform: ApiPlatform, options: AppOptions): OpenAPIHo
   app.route('/api/v1', runRoutes(service, { heartbeatMs, shutdown }));
   app.route('/api/v1', workflowRoutes(service));
   app.route('/api/v1', adminRoutes(service));
-  app.route('/api/v1', previewRoutes(previews));
-  app.route('/preview', previewProxy(previews));
+  options.mountExtras?.(app, { platform, logger, shutdown });
 
   const yoga = graphqlHandler({ service, logger, shutdown, heartbeatMs, ...options.graphqlLimits });
   app.on(['GET', 'POST'], '/graphql', (c) => yoga.fetch(c.req.raw, { principal: c.get('principal')!, requestId: c.get('requestId') }));

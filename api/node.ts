@@ -9,6 +9,7 @@ import type { Logger } from '../core/runner/types.ts';
 import type { Worker } from '../core/runner/worker.ts';
 import { createApp, type ApiPlatform, type ServerLimits } from './app.ts';
 import { jsonLogger } from './logger.ts';
+import { mountPreviews } from './previews.ts';
 
 /** A platform from `createPlatform()`, or a test's hand-made one (then give host, port and limits). */
 export interface ServerPlatform extends ApiPlatform {
@@ -56,6 +57,7 @@ export async function startServer(platform: ServerPlatform, options: StartServer
     shutdown: shutdown.signal,
     pendingMigrations: () => pendingMigrations(platform.db),
     getClientAddress: (c) => (c.env.incoming as IncomingMessage | undefined)?.socket.remoteAddress,
+    mountExtras: (app, deps) => void mountPreviews(app, deps),
     ...(options.heartbeatMs === undefined ? {} : { heartbeatMs: options.heartbeatMs }),
     ...(options.authCacheMs === undefined ? {} : { authCacheMs: options.authCacheMs }),
     ...(options.graphqlLimits === undefined ? {} : { graphqlLimits: options.graphqlLimits }),
