@@ -75,8 +75,9 @@ export function compilePattern(pattern: string): RegExp | undefined {
 /** Why a pattern is refused, or undefined when it is safe to run. */
 export function unsafePatternReason(pattern: string): string | undefined {
   if (pattern.length > MAX_PATTERN_LENGTH) return `is longer than ${MAX_PATTERN_LENGTH} characters`;
-  // For each open group: whether it contains a quantifier so far.
+  // For each open group: whether it contains a quantifier, and whether it contains `|`.
   const groups: boolean[] = [];
+  const alternations: boolean[] = [];
   let inClass = false;
   for (let i = 0; i < pattern.length; i++) {
     const c = pattern[i]!;
@@ -90,12 +91,19 @@ export function unsafePatternReason(pattern: string): string | undefined {
       continue;
     }
     if (c === '[') inClass = true;
-    else if (c === '(') groups.push(false);
+    else if (c === '(') {
+      groups.push(false);
+      alternations.push(false);
+    } else if (c === '|' && alternations.length > 0) alternations[alternations.length - 1] = true;
     else if (c === ')') {
       const hadQuantifier = groups.pop() ?? false;
+      const hadAlternation = alternations.pop() ?? false;
       const next = pattern[i + 1];
       const quantified = next === '*' || next === '+' || next === '{';
       if (hadQuantifier && quantified) return 'repeats a group that itself repeats (like (a+)+), which can take exponential time';
+      // Overlapping alternatives under a repeat, like (a|a)+, backtrack exponentially too;
+      // a character class ([ab]+) says the same thing safely.
+      if (hadAlternation && quantified) return 'repeats a group of alternatives (like (a|b)+); use a character class such as [ab]+ instead';
       if (groups.length > 0 && (hadQuantifier || quantified)) groups[groups.length - 1] = true;
     } else if ((c === '*' || c === '+' || c === '{') && groups.length > 0) {
       groups[groups.length - 1] = true;
