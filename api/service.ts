@@ -1,3 +1,4 @@
+import { summarizeUsage, type UsageSummary } from '../core/llm/usage.ts';
 import { createApiKey, listApiKeys, revokeApiKey, type Scope } from '../core/auth/index.ts';
 import type { Database } from '../core/db/connect.ts';
 import { NotFoundError, QLayerError } from '../core/errors.ts';
@@ -85,6 +86,19 @@ export class ApiService {
 
   async retryRun(id: string) {
     return runDto(await this.platform.runner.retry(id));
+  }
+
+  /** LLM usage recorded in the run's history, summed (see core/llm/usage.ts). */
+  async getUsage(runId: string): Promise<UsageSummary> {
+    await this.platform.runner.getRun(runId);
+    const events: { type: string; data: unknown }[] = [];
+    for (let after = 0; events.length < 200_000; ) {
+      const page = await this.platform.runner.getEvents(runId, after, 5_000);
+      events.push(...page);
+      if (page.length < 5_000) break;
+      after = page[page.length - 1]!.id;
+    }
+    return summarizeUsage(events);
   }
 
   async listArtifacts(runId: string) {

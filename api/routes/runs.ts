@@ -69,6 +69,28 @@ const getRun = createRoute({
   responses: { 200: json(RunDetailSchema, 'The run.'), ...commonErrors, ...notFound },
 });
 
+const UsageTotalsSchema = z.object({
+  calls: z.number().int(),
+  cachedCalls: z.number().int(),
+  promptTokens: z.number().int(),
+  completionTokens: z.number().int(),
+  totalTokens: z.number().int(),
+  latencyMs: z.number(),
+  costUsd: z.number(),
+  unpricedCalls: z.number().int(),
+});
+const UsageSummarySchema = UsageTotalsSchema.extend({ byModel: z.record(z.string(), UsageTotalsSchema) }).openapi('UsageSummary');
+
+const runUsage = createRoute({
+  method: 'get',
+  path: '/runs/{id}/usage',
+  tags: ['runs'],
+  summary: "LLM usage of a run: calls, tokens, latency and estimated cost, in total and per provider/model",
+  security,
+  request: { params: RunIdParamSchema },
+  responses: { 200: json(UsageSummarySchema, 'The usage summed over the run.'), ...commonErrors, ...notFound },
+});
+
 const cancelRun = createRoute({
   method: 'post',
   path: '/runs/{id}/cancel',
@@ -161,6 +183,7 @@ export function runRoutes(service: ApiService, sse: SseOptions) {
     })
     .openapi(listRuns, async (c) => c.json(await service.listRuns(c.req.valid('query')), 200))
     .openapi(getRun, async (c) => c.json(await service.getRunDetail(c.req.valid('param').id), 200))
+    .openapi(runUsage, async (c) => c.json(await service.getUsage(c.req.valid('param').id), 200))
     .openapi(cancelRun, async (c) => {
       const reason = (c.req.valid('json') as { reason?: string }).reason;
       return c.json(await service.cancelRun(c.req.valid('param').id, reason), 200);
