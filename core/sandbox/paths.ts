@@ -29,6 +29,8 @@ export function normalizeEntryPath(path: string): string {
     kept.push(segment);
   }
   if (kept.length === 0) throw new UnsafePathError(path, 'path names no file');
+  // `./c:/x` would otherwise come out as `c:/x`, a drive-letter path.
+  if (DRIVE_LETTER.test(kept[0]!)) throw new UnsafePathError(path, 'path starts with a drive letter');
   return kept.join('/');
 }
 
