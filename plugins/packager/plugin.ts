@@ -18,7 +18,12 @@ export default definePlugin({
   steps: {
     zip: defineStep({
       description: 'Zip a generated project under one top-level folder',
-      input: z.object({ files: z.array(fileSchema).min(1), rootName: z.string() }),
+      input: z.object({
+        files: z.array(fileSchema).min(1),
+        rootName: z.string(),
+        /** A package-lock.json from a real install (the validators' runtime checks), added when the files have none. */
+        lockfile: z.string().nullish(),
+      }),
       // With an artifact store (inside the platform) the zip is stored with the run and the output
       // names it; without one (a bare registry) the bytes come back inline as base64.
       output: z.object({
@@ -32,7 +37,11 @@ export default definePlugin({
       async run(ctx, input) {
         let bytes: Uint8Array;
         try {
-          bytes = packageProject(input.files, { rootName: input.rootName });
+          const files =
+            input.lockfile && !input.files.some((f) => f.path === 'package-lock.json')
+              ? [...input.files, { path: 'package-lock.json', content: input.lockfile }]
+              : input.files;
+          bytes = packageProject(files, { rootName: input.rootName });
         } catch (error) {
           // Bad paths will be just as bad on the next attempt.
           if (!(error instanceof QLayerError)) throw error;

@@ -42,5 +42,7 @@ export const validationReportSchema = z.object({
   score: z.number().int().min(0).max(100),
   /** No check failed. */
   passed: z.boolean(),
+  /** The package-lock.json that the sandboxed `npm install` wrote, when it ran and passed. */
+  lockfile: z.string().optional(),
 });
 export type ValidationReport = z.infer<typeof validationReportSchema>;

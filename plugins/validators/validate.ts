@@ -1,3 +1,5 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { z } from 'zod';
 import { ValidationError } from '../../core/errors.ts';
 import { createSandbox, type Sandbox } from '../../core/sandbox/index.ts';
@@ -48,6 +50,7 @@ export async function validateProject(
   await run('lint', () => checkLint(context));
   await run('security', () => checkSecurity(context, { knownPackages: settings.knownPackages }));
 
+  let lockfile: string | undefined;
   const runtimeBlocker = !settings.runtime
     ? 'runtime checks not requested'
     : syntax.findings.some((finding) => finding.rule === 'unsafe-path')
@@ -59,22 +62,28 @@ export async function validateProject(
     await run('types', () => checkTypesInMemory(context.files));
     for (const name of ['install', 'build', 'test'] as const) results.set(name, skipped(name, runtimeBlocker));
   } else {
-    await runtimeChecks(context.files, settings, run, signal);
+    lockfile = await runtimeChecks(context.files, settings, run, signal);
   }
 
   const checks = CHECK_NAMES.map((name) => results.get(name) ?? skipped(name, 'not run'));
-  return { checks, score: scoreChecks(checks), passed: checks.every((check) => check.status !== 'failed') };
+  const report: ValidationReport = { checks, score: scoreChecks(checks), passed: checks.every((check) => check.status !== 'failed') };
+  if (lockfile !== undefined) report.lockfile = lockfile;
+  return report;
 }
 
 type Runner = (name: CheckName, check: () => CheckOutcome | Promise<CheckOutcome>) => Promise<CheckResult>;
 
-/** install → types (tsc against the installed project) → build → test, in one sandbox copy. */
+/**
+ * install → types (tsc against the installed project) → build → test, in one sandbox copy.
+ * Returns the lockfile the install wrote, so the package can pin transitive versions too.
+ */
 async function runtimeChecks(
   files: readonly GeneratedFile[],
   settings: ResolvedValidateOptions,
   run: Runner,
   signal: AbortSignal | undefined,
-): Promise<void> {
+): Promise<string | undefined> {
+  let lockfile: string | undefined;
   // Created inside the install check, so that failing to create it is an install failure.
   const holder: { sandbox?: Sandbox } = {};
   try {
@@ -89,6 +98,7 @@ async function runtimeChecks(
       return checkInstall(sandbox, files, settings.timeouts.installMs, signal);
     });
     const installed = install.status === 'passed' ? holder.sandbox : undefined;
+    if (installed !== undefined) lockfile = await readFile(join(installed.workDir, 'package-lock.json'), 'utf8').catch(() => undefined);
     const hasTsconfig = files.some((file) => file.path === 'tsconfig.json');
     await run('types', () =>
       installed !== undefined && hasTsconfig
@@ -105,6 +115,7 @@ async function runtimeChecks(
   } finally {
     await holder.sandbox?.dispose();
   }
+  return lockfile;
 }
 
 async function timed(name: CheckName, check: () => CheckOutcome | Promise<CheckOutcome>): Promise<CheckResult> {

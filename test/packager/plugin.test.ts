@@ -22,6 +22,18 @@ describe('packager plugin', () => {
     expect(again.sha256).toBe(output.sha256);
   });
 
+  it('adds a lockfile from a real install, unless the project has one', async () => {
+    const lock = '{"lockfileVersion":3}\n';
+    const withLock = (await step!.run(stepContext(), { files, rootName: 'demo', lockfile: lock })) as { base64?: string };
+    const entries = readZip(Buffer.from(withLock.base64!, 'base64'));
+    expect(entries.find((f) => f.path === 'demo/package-lock.json')?.content).toBe(lock);
+    const own = [...files, { path: 'package-lock.json', content: '{"own":true}' }];
+    const kept = (await step!.run(stepContext(), { files: own, rootName: 'demo', lockfile: lock })) as { base64?: string };
+    expect(readZip(Buffer.from(kept.base64!, 'base64')).find((f) => f.path === 'demo/package-lock.json')?.content).toBe('{"own":true}');
+    const none = (await step!.run(stepContext(), { files, rootName: 'demo', lockfile: null })) as { base64?: string };
+    expect(readZip(Buffer.from(none.base64!, 'base64')).some((f) => f.path.endsWith('package-lock.json'))).toBe(false);
+  });
+
   it('fails for good on an unsafe path, keeping the error code', async () => {
     await expect(step!.run(stepContext(), { files: [{ path: '../x', content: '' }], rootName: 'demo' })).rejects.toMatchObject({
       code: 'unsafe_path',

@@ -44,6 +44,8 @@ describe('runtime checks in the sandbox', () => {
     expect(checkNamed(report, 'types')).toMatchObject({ status: 'skipped', summary: 'no TypeScript files' });
     expect(report.passed).toBe(true);
     expect(report.score).toBe(100);
+    // The install's lockfile comes back for the package; it names this project.
+    expect(JSON.parse(report.lockfile!)).toMatchObject({ lockfileVersion: 3 });
   });
 
   it('fails the test check with the end of the test output', async () => {
