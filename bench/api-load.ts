@@ -7,8 +7,7 @@
  * BENCH_DATABASE_URL (default postgres://root@127.0.0.1:5432/test).
  */
 import { startServer } from '../api/node.ts';
-import { connect, type Database } from '../core/db/connect.ts';
-import { migrate } from '../core/db/migrate.ts';
+import { benchDb } from './db.ts';
 import { PluginRegistry } from '../core/plugin/registry.ts';
 import { ArtifactStore } from '../core/runner/artifacts.ts';
 import { defineWorkflow } from '../core/runner/defineWorkflow.ts';
@@ -28,30 +27,10 @@ interface Result {
 }
 type Autocannon = (options: Record<string, unknown>) => Promise<Result>;
 
-async function openDb(): Promise<{ db: Database; drop(): Promise<void> }> {
-  if (BACKEND === 'pglite') {
-    const db = await connect();
-    await migrate(db);
-    return { db, drop: () => db.close() };
-  }
-  const schema = `bench_api_${Date.now()}`;
-  const admin = await connect({ url: URL, maxConnections: 1 });
-  await admin.query(`create schema ${schema}`);
-  const db = await connect({ url: URL, searchPath: schema, maxConnections: 10 });
-  await migrate(db);
-  return {
-    db,
-    async drop() {
-      await db.close();
-      await admin.query(`drop schema ${schema} cascade`);
-      await admin.close();
-    },
-  };
-}
 
 // Untyped package: a computed specifier keeps tsc from looking for its types.
 const { default: autocannon } = (await import('autocannon' as string)) as { default: Autocannon };
-const { db, drop } = await openDb();
+const { db, drop } = await benchDb(BACKEND, URL);
 const runner = new Runner({ db });
 await runner.connect();
 await runner.register(defineWorkflow({ name: 'bench-noop', steps: { only: { run: async () => 1 } } }));

@@ -4,8 +4,7 @@
  *   BENCH_RUNS (default 2000), BENCH_BACKENDS (default "postgres,pglite"),
  *   BENCH_DATABASE_URL (default postgres://root@127.0.0.1:5432/test), BENCH_REPEAT (default 3)
  */
-import { connect, type Database } from '../core/db/connect.ts';
-import { migrate } from '../core/db/migrate.ts';
+import { benchDb } from './db.ts';
 import { defineWorkflow } from '../core/runner/defineWorkflow.ts';
 import { Runner } from '../core/runner/runner.ts';
 
@@ -21,26 +20,6 @@ const chain = defineWorkflow({
 });
 const single = defineWorkflow({ name: 'single', steps: { only: { run: noop } } });
 
-async function openDb(backend: string): Promise<{ db: Database; drop(): Promise<void> }> {
-  if (backend === 'pglite') {
-    const db = await connect();
-    await migrate(db);
-    return { db, drop: () => db.close() };
-  }
-  const schema = `bench_${Date.now()}`;
-  const admin = await connect({ url: URL, maxConnections: 1 });
-  await admin.query(`create schema ${schema}`);
-  const db = await connect({ url: URL, searchPath: schema, maxConnections: 8 });
-  await migrate(db);
-  return {
-    db,
-    async drop() {
-      await db.close();
-      await admin.query(`drop schema ${schema} cascade`);
-      await admin.close();
-    },
-  };
-}
 
 /** Starts `n` runs at once and resolves when the last one finished; returns elapsed ms. */
 async function throughput(runner: Runner, workflow: string, n: number): Promise<number> {
@@ -55,18 +34,12 @@ async function throughput(runner: Runner, workflow: string, n: number): Promise<
   const t0 = performance.now();
   const started = await Promise.all(Array.from({ length: n }, () => runner.start(workflow, null)));
   for (const s of started) ids.add(s.run.id);
-  // Runs that finished before their id was known are checked in the database.
-  const [row] = await runner.db.query<{ n: number }>(
-    "select count(*)::int as n from runs where status = 'completed' and id in (select jsonb_array_elements_text($1::text::jsonb)::uuid)",
+  // Runs that finished before their id was known are found in the database.
+  const done = await runner.db.query<{ id: string }>(
+    "select id::text as id from runs where status = 'completed' and id = any(array(select jsonb_array_elements_text($1::text::jsonb)::uuid))",
     [JSON.stringify(started.map((s) => s.run.id))],
   );
-  if (row && row.n > 0) {
-    const done = await runner.db.query<{ id: string }>(
-      "select id::text as id from runs where status = 'completed' and id in (select jsonb_array_elements_text($1::text::jsonb)::uuid)",
-      [JSON.stringify(started.map((s) => s.run.id))],
-    );
-    for (const d of done) if (ids.delete(d.id)) finished++;
-  }
+  for (const d of done) if (ids.delete(d.id)) finished++;
   if (finished < n) await all;
   off();
   return performance.now() - t0;
@@ -100,7 +73,7 @@ const round = (x: number) => Math.round(x * 100) / 100;
 
 const results: Record<string, unknown> = {};
 for (const backend of BACKENDS) {
-  const { db, drop } = await openDb(backend);
+  const { db, drop } = await benchDb(backend, URL, 8);
   const runner = new Runner({ db });
   await runner.register(chain);
   await runner.register(single);
