@@ -1,5 +1,5 @@
 // Where the runner spends database time: average duration and rows of each statement kind
-// for N ten-step runs on the local PostgreSQL (N from the environment, default 1000).
+// for N runs of a STEPS-step chain (default 10) on the local PostgreSQL (N from the environment, default 1000).
 import { connect } from '../core/db/connect.ts';
 import { migrate } from '../core/db/migrate.ts';
 import { defineWorkflow } from '../core/runner/defineWorkflow.ts';
@@ -23,15 +23,17 @@ const origQuery = db.query;
 };
 const runner = new Runner({ db });
 const noop = async () => null;
-await runner.register(defineWorkflow({ name: 'chain10', steps: Object.fromEntries(Array.from({ length: 10 }, (_, i) => [`s${i}`, { ...(i ? { needs: [`s${i - 1}`] } : {}), run: noop }])) }));
+const STEPS = Number(process.env.STEPS ?? 10);
+await runner.register(defineWorkflow({ name: 'chain', steps: Object.fromEntries(Array.from({ length: STEPS }, (_, i) => [`s${i}`, { ...(i ? { needs: [`s${i - 1}`] } : {}), run: noop }])) }));
 await runner.worker({ concurrency: 1000, batchSize: 500 });
 const N = Number(process.env.N ?? 1000);
 let done = 0; let resolveAll!: () => void; const all = new Promise<void>((r) => (resolveAll = r));
-runner.channels.onRunsFinished((ids) => { done += ids.length; if (done >= N) resolveAll(); });
+const seen = new Set<string>();
+runner.channels.onRunsFinished((ids) => { for (const id of ids) seen.add(id); done = seen.size; if (done >= N) resolveAll(); });
 const t0 = performance.now();
-await Promise.all(Array.from({ length: N }, () => runner.start('chain10', null)));
+await Promise.all(Array.from({ length: N }, () => runner.start('chain', null)));
 await all;
 const el = performance.now() - t0;
-console.log('elapsed', Math.round(el), 'steps/s', Math.round(N * 10 / el * 1000));
+console.log('elapsed', Math.round(el), 'steps/s', Math.round(N * STEPS / el * 1000), 'runs/s', Math.round(N / el * 1000));
 for (const [k, v] of stats) console.log(k.padEnd(28), 'n', v.n, 'avg ms', (v.ms / v.n).toFixed(2), 'rows/stmt', (v.rows / v.n).toFixed(1), 'total ms', Math.round(v.ms));
 await runner.close(100); await db.close(); await admin.query(`drop schema ${schema} cascade`); await admin.close();

@@ -77,6 +77,10 @@ async function connectPostgres(url: string, options: ConnectOptions): Promise<Da
     connection: {
       application_name: options.applicationName ?? 'qlayer',
       ...(options.searchPath ? { search_path: options.searchPath } : {}),
+      // The runner's tables grow from empty to millions of rows and churn like queues. A
+      // generic plan cached while a table was small (a sequential scan, say) would be kept
+      // however large it grows; custom plans follow the table's current size.
+      plan_cache_mode: 'force_custom_plan',
     },
     // Reconnect quickly after pg_terminate_backend or a server restart.
     connect_timeout: 10,

@@ -32,13 +32,14 @@ export async function failSteps(db: Executor, workerId: string, items: readonly 
              'message', 'step ''' || f.key || ''' failed: ' || coalesce(f.error->>'message', 'unknown error'),
              'details', jsonb_build_object('step', f.key, 'cause', f.error))
        from failed f
-       where r.id = f.run_id and r.status = 'running'
+       -- Primary-key probes, as in settleSteps: not a walk over every running run.
+       where r.id = any(array(select run_id from failed)) and r.id = f.run_id and r.status || '' = 'running'
        returning r.id, r.error
      ),
      cancelled as (
        update steps s
        set status = 'cancelled', finished_at = now(), lease_owner = null, lease_expires_at = null
-       where s.run_id in (select id from failed_runs)
+       where s.run_id = any(array(select id from failed_runs))
          and s.status in ('pending', 'ready', 'running', 'waiting')
          and s.id not in (select id from failed)
        returning s.run_id, s.key
