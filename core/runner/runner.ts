@@ -4,6 +4,7 @@ import { DatabaseError, NotFoundError, ValidationError } from '../errors.ts';
 import { Batcher } from './batcher.ts';
 import { WorkflowCatalog, type PreparedWorkflow, type WorkflowLoader } from './catalog.ts';
 import { Channels } from './channels.ts';
+import { newRunId } from './runId.ts';
 import { pruneRuns } from './sql/prune.ts';
 import {
   getEvents,
@@ -111,7 +112,7 @@ export class Runner {
     const prepared = await this.catalog.resolve(workflow);
     const parsed = prepared.compiled.parseInput(input);
     const run: NewRun = {
-      id: crypto.randomUUID(),
+      id: newRunId(),
       workflowId: prepared.compiled.id,
       workflowName: prepared.compiled.name,
       input: parsed,
