@@ -33,7 +33,7 @@ export async function failSteps(db: Executor, workerId: string, items: readonly 
              'details', jsonb_build_object('step', f.key, 'cause', f.error))
        from failed f
        -- Primary-key probes, as in settleSteps: not a walk over every running run.
-       where r.id = any(array(select run_id from failed)) and r.id = f.run_id and r.status || '' = 'running'
+       where r.id = f.run_id and r.status || '' = 'running'
        returning r.id, r.error
      ),
      cancelled as (

@@ -62,11 +62,10 @@ export async function settleSteps(db: Executor, workerId: string, items: readonl
        update runs r
        set status = 'completed', output = d.output, finished_at = now()
        from done d
-       -- Pinned to primary-key probes: joined on the batch alone, the planner may walk every
-       -- running run through the status index, which stale statistics make look cheap.
-       -- Concatenating '' keeps the status test out of that index's reach.
-       where r.id = any(array(select run_id from done where completes_run))
-         and d.completes_run and r.id = d.run_id and r.status || '' = 'running'
+       -- One primary-key probe per finished step. Concatenating '' keeps the status test out
+       -- of the status index, through which stale statistics would have the planner walk
+       -- every running run for each finished step.
+       where d.completes_run and r.id = d.run_id and r.status || '' = 'running'
        returning r.id
      ),
      events as (
