@@ -4,11 +4,12 @@ import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { requestId } from 'hono/request-id';
 import { routePath } from 'hono/route';
+import type { PreviewControl } from '../core/preview/types.ts';
 import type { Logger } from '../core/runner/types.ts';
 import { authenticate, Authenticator, authorize } from './auth.ts';
 import { renderDocs } from './docs.ts';
 import type { ApiEnv } from './env.ts';
-import { ApiError, problemResponse, statusOf } from './errors.ts';
+import { ApiError, exposesMessage, problemResponse, statusOf } from './errors.ts';
 import { graphqlHandler } from './graphql/yoga.ts';
 import { Metrics } from './metrics.ts';
 import { RateLimiter, rateLimit } from './rate-limit.ts';
@@ -51,9 +52,16 @@ export interface AppOptions {
   graphqlLimits?: { maxDepth?: number; maxCost?: number };
   /**
    * Routes that need the host runtime (live previews run child processes), added by the
-   * runtime's entry before the UI and the not-found handler.
+   * runtime's entry before the UI and the not-found handler. What it returns is handed to
+   * GraphQL and the UI.
    */
-  mountExtras?: (app: OpenAPIHono<ApiEnv>, deps: { platform: ApiPlatform; logger: Logger; shutdown: AbortSignal }) => void;
+  mountExtras?: (app: OpenAPIHono<ApiEnv>, deps: { platform: ApiPlatform; logger: Logger; shutdown: AbortSignal }) => AppExtras;
+}
+
+/** Services only some runtimes have; each is absent where the runtime cannot provide it. */
+export interface AppExtras {
+  /** Live previews; without them GraphQL answers `previews_unsupported`. */
+  previews?: PreviewControl;
 }
 
 const silent: Logger = { debug() {}, info() {}, warn() {}, error() {} };
@@ -121,9 +129,9 @@ export function createApp(platform: ApiPlatform, options: AppOptions): OpenAPIHo
   app.route('/api/v1', runRoutes(service, { heartbeatMs, shutdown }));
   app.route('/api/v1', workflowRoutes(service));
   app.route('/api/v1', adminRoutes(service));
-  options.mountExtras?.(app, { platform, logger, shutdown });
+  const extras = options.mountExtras?.(app, { platform, logger, shutdown }) ?? {};
 
-  const yoga = graphqlHandler({ service, logger, shutdown, heartbeatMs, ...options.graphqlLimits });
+  const yoga = graphqlHandler({ service, logger, shutdown, heartbeatMs, previews: extras.previews, ...options.graphqlLimits });
   app.on(['GET', 'POST'], '/graphql', (c) => yoga.fetch(c.req.raw, { principal: c.get('principal')!, requestId: c.get('requestId') }));
 
   app.get('/metrics', async (c) => c.body(await metrics.render(), 200, { 'Content-Type': 'text/plain; version=0.0.4; charset=utf-8' }));
@@ -154,7 +162,7 @@ export function createApp(platform: ApiPlatform, options: AppOptions): OpenAPIHo
 
   app.notFound((c) => problemResponse(c, new ApiError('route_not_found', `no route for ${c.req.method} ${c.req.path}`)));
   app.onError((error, c) => {
-    if (statusOf((error as { code?: string }).code ?? '') >= 500) {
+    if (!exposesMessage(statusOf((error as { code?: string }).code ?? ''))) {
       logger.error('request failed', { requestId: c.get('requestId'), path: c.req.path, error: error.stack ?? error.message });
     }
     return problemResponse(c, error);

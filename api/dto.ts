@@ -1,5 +1,6 @@
 import type { ApiKeyInfo } from '../core/auth/index.ts';
 import type { PluginInfo } from '../core/plugin/registry.ts';
+import type { PreviewInfo } from '../core/preview/types.ts';
 import type { ArtifactInfo } from '../core/runner/sql/artifacts.ts';
 import type { RunEvent, RunRecord, StepRecord } from '../core/runner/types.ts';
 
@@ -60,4 +61,14 @@ export function pluginDto(p: PluginInfo) {
 
 export function apiKeyDto(k: ApiKeyInfo) {
   return { id: k.id, name: k.name, scope: k.scope, createdAt: iso(k.createdAt), revokedAt: isoOrNull(k.revokedAt), lastUsedAt: isoOrNull(k.lastUsedAt) };
+}
+
+/** `url` is absolute, resolved against the request's URL, so a client can open it as it is. */
+export function previewDto(preview: PreviewInfo, requestUrl: string) {
+  return {
+    status: preview.status,
+    url: new URL(preview.path, requestUrl).href,
+    kind: preview.kind,
+    ...(preview.output === undefined ? {} : { output: preview.output }),
+  };
 }

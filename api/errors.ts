@@ -39,6 +39,7 @@ const STATUS: Record<string, [number, string]> = {
   payload_too_large: [413, 'Payload too large'],
   unsupported_media_type: [415, 'Unsupported media type'],
   rate_limited: [429, 'Too many requests'],
+  previews_unsupported: [501, 'Not implemented'],
   wait_timeout: [504, 'Timed out'],
   database_error: [503, 'Database unavailable'],
   database_unavailable: [503, 'Database unavailable'],
@@ -48,6 +49,15 @@ export const PROBLEM_CODES: readonly string[] = Object.keys(STATUS);
 
 export function statusOf(code: string): number {
   return STATUS[code]?.[0] ?? 500;
+}
+
+/**
+ * Whether clients get the error's own message. Server-side failures (a lost database) carry
+ * driver messages that name hosts and users, so 5xx say only their title; 501 is the exception,
+ * since "this server does not do that" is written by us and is what the client needs to know.
+ */
+export function exposesMessage(status: number): boolean {
+  return status < 500 || status === 501;
 }
 
 /** The problem for any thrown value; internal errors keep their message out of the response. */
@@ -65,8 +75,7 @@ export function toProblem(thrown: unknown, requestId?: string): Problem {
     };
   }
   const [status, title] = STATUS[error.code]!;
-  // Server-side failures (a lost database) carry driver messages that name hosts and users.
-  const detail = status >= 500 ? `${title.toLowerCase()}; retry later` : error.message;
+  const detail = exposesMessage(status) ? error.message : `${title.toLowerCase()}; retry later`;
   const problem: Problem = { type: problemType(error.code), title, status, detail, code: error.code, ...base };
   if (error instanceof ValidationError && error.issues.length > 0) {
     problem.issues = error.issues.map((issue) => {

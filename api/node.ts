@@ -57,7 +57,7 @@ export async function startServer(platform: ServerPlatform, options: StartServer
     shutdown: shutdown.signal,
     pendingMigrations: () => pendingMigrations(platform.db),
     getClientAddress: (c) => (c.env.incoming as IncomingMessage | undefined)?.socket.remoteAddress,
-    mountExtras: (app, deps) => void mountPreviews(app, deps),
+    mountExtras: (app, deps) => ({ previews: mountPreviews(app, deps) }),
     ...(options.heartbeatMs === undefined ? {} : { heartbeatMs: options.heartbeatMs }),
     ...(options.authCacheMs === undefined ? {} : { authCacheMs: options.authCacheMs }),
     ...(options.graphqlLimits === undefined ? {} : { graphqlLimits: options.graphqlLimits }),

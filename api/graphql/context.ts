@@ -1,4 +1,5 @@
 import type { YogaInitialContext } from 'graphql-yoga';
+import type { PreviewControl } from '../../core/preview/types.ts';
 import type { Principal } from '../auth.ts';
 import type { ApiService } from '../service.ts';
 
@@ -12,4 +13,6 @@ export interface GraphQLContext extends ServerContext, YogaInitialContext {
   service: ApiService;
   shutdown: AbortSignal;
   heartbeatMs: number;
+  /** Absent where the runtime cannot run previews; their fields then answer `previews_unsupported`. */
+  previews: PreviewControl | undefined;
 }

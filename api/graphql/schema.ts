@@ -9,6 +9,7 @@ import { followRunEvents } from '../follow.ts';
 import { readRunEvents } from '../sql/runEvents.ts';
 import { DEFAULT_GENERATE_WORKFLOW, GenerateBodySchema, ListRunsQuerySchema, StartRunBodySchema, WorkflowSourceSchema } from '../schemas.ts';
 import type { GraphQLContext } from './context.ts';
+import { previewResolvers, previewTypeDefs } from './preview.ts';
 
 export const typeDefs = /* GraphQL */ `
   "Any JSON value."
@@ -205,5 +206,5 @@ export const resolvers = {
 };
 
 export function graphqlSchema() {
-  return createSchema<GraphQLContext>({ typeDefs, resolvers });
+  return createSchema<GraphQLContext>({ typeDefs: [typeDefs, previewTypeDefs], resolvers: [resolvers, previewResolvers] });
 }

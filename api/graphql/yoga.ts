@@ -3,8 +3,9 @@ import { maxDepthPlugin } from '@escape.tech/graphql-armor-max-depth';
 import type { GraphQLError } from 'graphql';
 import { createGraphQLError, createYoga } from 'graphql-yoga';
 import { QLayerError } from '../../core/errors.ts';
+import type { PreviewControl } from '../../core/preview/types.ts';
 import type { Logger } from '../../core/runner/types.ts';
-import { toProblem } from '../errors.ts';
+import { exposesMessage, toProblem } from '../errors.ts';
 import type { ApiService } from '../service.ts';
 import type { GraphQLContext, ServerContext } from './context.ts';
 import { graphqlSchema } from './schema.ts';
@@ -14,6 +15,8 @@ export interface GraphQLOptions {
   logger: Logger;
   shutdown: AbortSignal;
   heartbeatMs: number;
+  /** Live previews, where the runtime has them (see AppExtras). */
+  previews?: PreviewControl | undefined;
   /** Deepest selection allowed (introspection excepted). */
   maxDepth?: number;
   /** Largest cost (objects 2, scalars 1, times depth) allowed. */
@@ -35,7 +38,7 @@ export function graphqlHandler(options: GraphQLOptions) {
     graphiql: false,
     landingPage: false,
     logging: false,
-    context: () => ({ service, shutdown: options.shutdown, heartbeatMs: options.heartbeatMs }),
+    context: () => ({ service, shutdown: options.shutdown, heartbeatMs: options.heartbeatMs, previews: options.previews }),
     plugins: [maxDepthPlugin({ n: options.maxDepth ?? 8, exposeLimits: true }), costLimitPlugin({ maxCost: options.maxCost ?? 5_000, exposeLimits: true })],
     maskedErrors: {
       maskError(error, message) {
@@ -46,7 +49,7 @@ export function graphqlHandler(options: GraphQLOptions) {
         const where = { nodes: gql?.nodes, source: gql?.source, positions: gql?.positions, path: gql?.path };
         if (original instanceof QLayerError) {
           const problem = toProblem(original);
-          if (problem.status < 500) {
+          if (exposesMessage(problem.status)) {
             return createGraphQLError(problem.detail, {
               ...where,
               extensions: { code: problem.code, status: problem.status, ...(problem.issues ? { issues: problem.issues } : {}) },

@@ -1,7 +1,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { Hono } from 'hono';
 import { NotFoundError } from '../../core/errors.ts';
-import { previewSegments, serveStatic, type PreviewInfo, type PreviewManager } from '../../core/preview/index.ts';
+import { previewSegments, serveStatic, type PreviewControl, type PreviewInfo, type PreviewManager } from '../../core/preview/index.ts';
+import { previewDto } from '../dto.ts';
 import type { ApiEnv } from '../env.ts';
 import { RunIdParamSchema } from '../schemas.ts';
 import { commonErrors, conflict, notFound, routeGroup, security } from './common.ts';
@@ -37,25 +38,16 @@ const stopPreview = createRoute({
   responses: { 200: json('The stopped preview.'), ...commonErrors, ...notFound },
 });
 
-function dto(preview: PreviewInfo, requestUrl: string) {
-  return {
-    status: preview.status,
-    url: new URL(preview.path, requestUrl).href,
-    kind: preview.kind,
-    ...(preview.output === undefined ? {} : { output: preview.output }),
-  };
-}
-
 /** POST, GET and DELETE /runs/{id}/preview, under /api/v1 (so behind its auth and scopes). */
-export function previewRoutes(previews: PreviewManager) {
+export function previewRoutes(previews: PreviewControl) {
   const found = (id: string, preview: PreviewInfo | undefined): PreviewInfo => {
     if (!preview) throw new NotFoundError('preview', id);
     return preview;
   };
   return routeGroup()
-    .openapi(startPreview, async (c) => c.json(dto(await previews.start(c.req.valid('param').id), c.req.url), 202))
-    .openapi(getPreview, (c) => c.json(dto(found(c.req.valid('param').id, previews.get(c.req.valid('param').id)), c.req.url), 200))
-    .openapi(stopPreview, async (c) => c.json(dto(found(c.req.valid('param').id, await previews.stop(c.req.valid('param').id)), c.req.url), 200));
+    .openapi(startPreview, async (c) => c.json(previewDto(await previews.start(c.req.valid('param').id), c.req.url), 202))
+    .openapi(getPreview, (c) => c.json(previewDto(found(c.req.valid('param').id, previews.get(c.req.valid('param').id)), c.req.url), 200))
+    .openapi(stopPreview, async (c) => c.json(previewDto(found(c.req.valid('param').id, await previews.stop(c.req.valid('param').id)), c.req.url), 200));
 }
 
 /** Headers never forwarded to a previewed app: the platform's credentials and hop-by-hop ones. */

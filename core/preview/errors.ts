@@ -1,4 +1,5 @@
 import { QLayerError } from '../errors.ts';
+import type { PreviewControl } from './types.ts';
 
 /**
  * The run cannot be previewed (not finished, not a generated app). The code is `conflict` so
@@ -18,4 +19,20 @@ export class PreviewStartError extends QLayerError {
     super('preview_start_failed', `preview ${step} failed: ${reason}`, { details: { step } });
     this.output = output;
   }
+}
+
+/**
+ * This server cannot run previews at all: they run generated apps as child processes, which the
+ * Node entry provides and the runtime-neutral app (Deno's entry) does not. HTTP maps it to 501.
+ */
+export class PreviewsUnsupportedError extends QLayerError {
+  constructor() {
+    super('previews_unsupported', 'live previews are not available on this server: they run apps as child processes, which only the Node server (qlayer serve) provides');
+  }
+}
+
+/** The server's previews, or the typed refusal of a runtime that has none. */
+export function requirePreviews(previews: PreviewControl | undefined): PreviewControl {
+  if (!previews) throw new PreviewsUnsupportedError();
+  return previews;
 }

@@ -6,5 +6,5 @@ export { PreviewManager, type PreviewManagerOptions } from './manager.ts';
 export { runSource, type PreviewSource } from './source.ts';
 export { previewSegments } from './request-path.ts';
 export { serveStatic } from './static.ts';
-export { PreviewStartError, PreviewUnavailableError } from './errors.ts';
-export { previewPrefix, type PreviewInfo, type PreviewKind, type PreviewSettings, type PreviewStatus, type PreviewTarget } from './types.ts';
+export { PreviewStartError, PreviewUnavailableError, PreviewsUnsupportedError, requirePreviews } from './errors.ts';
+export { previewPrefix, type PreviewControl, type PreviewInfo, type PreviewKind, type PreviewSettings, type PreviewStatus, type PreviewTarget } from './types.ts';

@@ -5,7 +5,7 @@ import { createSandbox, type Sandbox } from '../sandbox/index.ts';
 import { PreviewStartError } from './errors.ts';
 import { launch } from './launch.ts';
 import type { PreviewSource } from './source.ts';
-import { previewPrefix, type PreviewInfo, type PreviewKind, type PreviewSettings, type PreviewStatus, type PreviewTarget } from './types.ts';
+import { previewPrefix, type PreviewControl, type PreviewInfo, type PreviewKind, type PreviewSettings, type PreviewStatus, type PreviewTarget } from './types.ts';
 
 export interface PreviewManagerOptions extends PreviewSettings {
   source: PreviewSource;
@@ -38,7 +38,7 @@ const MAX_REMEMBERED = 100;
  * Runs previews of generated apps: at most `maxRunning` at once (starting one more stops the
  * oldest), each stopped after `idleTimeoutMs` without a request, all stopped by `close()`.
  */
-export class PreviewManager {
+export class PreviewManager implements PreviewControl {
   private readonly entries = new Map<string, Entry>();
   private readonly sweeper: NodeJS.Timeout;
   private closed = false;

@@ -16,6 +16,19 @@ export interface PreviewInfo {
   output?: string;
 }
 
+/**
+ * What the API and the UI need of previews. \`PreviewManager\` is one; only runtimes that can run
+ * child processes (the Node entry) supply it, so code that takes one must expect none.
+ */
+export interface PreviewControl {
+  /** Starts the run's preview, or returns the one starting or running. */
+  start(runId: string): Promise<PreviewInfo>;
+  /** Undefined when none was started since the server started. */
+  get(runId: string): PreviewInfo | undefined;
+  /** Undefined when there is none to stop. */
+  stop(runId: string): Promise<PreviewInfo | undefined>;
+}
+
 /** How the proxy answers for a running preview. */
 export type PreviewTarget =
   | { type: 'static'; dir: string; spaFallback: boolean }

@@ -112,6 +112,14 @@ describe.skipIf(!hasDeno)(`the same API under Deno (${backend})`, () => {
     const data = (await gql.json()) as { data: { health: { ok: boolean }; run: { status: string; events: { type: string }[] } } };
     expect(data.data.health.ok).toBe(true);
     expect(data.data.run.events.at(-1)!.type).toBe('run.completed');
+    // Previews run child processes, which only the Node entry provides: a typed refusal here.
+    const preview = await fetch(`${url}/graphql`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ query: `mutation { startPreview(runId: "${run.id}") { status } }` }),
+    });
+    const refused = (await preview.json()) as { errors: { extensions: { code: string; status: number } }[] };
+    expect(refused.errors[0]!.extensions).toEqual({ code: 'previews_unsupported', status: 501 });
 
     const bad = await fetch(`${url}/api/v1/runs`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
     expect(bad.status).toBe(400);

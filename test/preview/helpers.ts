@@ -1,6 +1,7 @@
 import { request } from 'node:http';
 import { startServer, type RunningServer } from '../../api/node.ts';
 import type { PreviewSettings } from '../../core/preview/index.ts';
+import { compileWorkflow } from '../../core/workflow/index.ts';
 import { platformFixture, type PlatformFixture } from '../helpers/platform.ts';
 
 export interface PreviewBody {
@@ -58,4 +59,38 @@ export function rawGet(server: RunningServer, path: string): Promise<{ status: n
     req.on('error', reject);
     req.end();
   });
+}
+
+export interface GraphQLAnswer<T> {
+  data?: T | null;
+  errors?: { message: string; extensions?: { code?: string; status?: number } }[];
+}
+
+/** One GraphQL operation over HTTP, as any client sends it. */
+export async function graphql<T>(url: string, query: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = {}): Promise<GraphQLAnswer<T>> {
+  const response = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', ...headers },
+    body: JSON.stringify({ query, variables }),
+  });
+  return (await response.json()) as GraphQLAnswer<T>;
+}
+
+/** A workflow that completes without generating an app, so it has nothing to preview. */
+const PARSE_ONLY = `name: parse-only
+inputs:
+  prompt: { type: string }
+steps:
+  - id: parse
+    uses: parser/parse
+    with: { prompt: '\${{ inputs.prompt }}' }
+`;
+
+/** A completed run of a workflow that made no app. */
+export async function runWithoutApp(fx: PlatformFixture): Promise<string> {
+  await fx.platform.runner.register(await compileWorkflow(PARSE_ONLY, { registry: fx.platform.registry }));
+  const { run } = await fx.platform.runner.start('parse-only', { prompt: 'a todo list app' });
+  const done = await fx.platform.runner.waitForRun(run.id, { timeoutMs: 60_000 });
+  if (done.status !== 'completed') throw new Error(`parse-only ended ${done.status}: ${JSON.stringify(done.error)}`);
+  return run.id;
 }
