@@ -60,7 +60,7 @@ export interface AppOptions {
 
 /** Services only some runtimes have; each is absent where the runtime cannot provide it. */
 export interface AppExtras {
-  /** Live previews; without them GraphQL answers `previews_unsupported`. */
+  /** Live previews; without them GraphQL answers `previews_unsupported` and the UI offers none. */
   previews?: PreviewControl;
 }
 
@@ -158,6 +158,7 @@ export function createApp(platform: ApiPlatform, options: AppOptions): OpenAPIHo
     shutdown,
     heartbeatMs,
     logger,
+    previews: extras.previews,
   });
 
   app.notFound((c) => problemResponse(c, new ApiError('route_not_found', `no route for ${c.req.method} ${c.req.path}`)));

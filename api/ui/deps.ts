@@ -1,4 +1,5 @@
 import type { Context } from 'hono';
+import type { PreviewControl } from '../../core/preview/types.ts';
 import type { Authenticator } from '../auth.ts';
 import type { ApiPlatform, ApiService } from '../service.ts';
 
@@ -14,6 +15,8 @@ export interface UiDeps {
   heartbeatMs: number;
   shutdown: AbortSignal;
   workerStaleMs: number;
+  /** Absent where the runtime cannot run previews. */
+  previews: PreviewControl | undefined;
 }
 
 export interface UiEnv {

@@ -2,8 +2,10 @@ import type { Context, Env, Hono as HonoApp, MiddlewareHandler } from 'hono';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { QLayerError } from '../../core/errors.ts';
+import type { PreviewControl } from '../../core/preview/types.ts';
 import type { Logger } from '../../core/runner/types.ts';
 import { Authenticator } from '../auth.ts';
+import { exposesMessage } from '../errors.ts';
 import { ApiService } from '../service.ts';
 import { assetRoutes } from './assets/index.ts';
 import type { UiDeps, UiEnv, UiPlatform } from './deps.ts';
@@ -13,6 +15,7 @@ import { errorPage } from './pages/error.ts';
 import { generateRoutes } from './pages/generate.ts';
 import { healthRoutes } from './pages/health.ts';
 import { pluginRoutes } from './pages/plugins.ts';
+import { previewRoutes } from './pages/preview.ts';
 import { runRoutes } from './pages/run.ts';
 import { runsRoutes } from './pages/runs.ts';
 import { workflowRoutes } from './pages/workflows.ts';
@@ -33,6 +36,8 @@ export interface UiOptions {
   heartbeatMs?: number;
   /** Workers without a heartbeat for this long show as silent; default 60 s. */
   workerStaleMs?: number;
+  /** Live previews, where the runtime has them (the Node entry); without them run pages offer none. */
+  previews?: PreviewControl | undefined;
   /** Largest form body accepted; default 1 MiB (a workflow source may be 256 KiB). */
   bodyLimitBytes?: number;
   logger?: Logger;
@@ -40,8 +45,9 @@ export interface UiOptions {
 
 const SECURITY_HEADERS: Record<string, string> = {
   // Scripts and styles come only from /ui/assets, never inline, so injected markup cannot run.
+  // Frames are this server's own: the run page shows a live preview from /preview/<id>/.
   'Content-Security-Policy':
-    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; frame-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'same-origin',
 };
@@ -69,6 +75,7 @@ export function createUi(platform: UiPlatform, options: UiOptions): Hono<UiEnv> 
     heartbeatMs: options.heartbeatMs ?? 15_000,
     shutdown: options.shutdown ?? new AbortController().signal,
     workerStaleMs: options.workerStaleMs ?? 60_000,
+    previews: options.previews,
   };
   const guard = uiGuard(deps);
   const ui = new Hono<UiEnv>();
@@ -91,17 +98,18 @@ export function createUi(platform: UiPlatform, options: UiOptions): Hono<UiEnv> 
   ui.route('/', generateRoutes(deps));
   ui.route('/', runsRoutes(deps));
   ui.route('/', runRoutes(deps));
+  ui.route('/', previewRoutes(deps));
   ui.route('/', workflowRoutes(deps));
   ui.route('/', pluginRoutes(deps));
   ui.route('/', healthRoutes(deps));
   ui.all('/ui/*', (c) => errorPage(c, 404, 'Page not found', `There is no page at ${c.req.path}.`));
   ui.onError((error, c) => {
     const status = error instanceof QLayerError ? uiStatusOf(error.code) : 500;
-    if (status >= 500) {
+    if (!exposesMessage(status)) {
       options.logger?.error('ui page failed', { path: c.req.path, error: error.stack ?? error.message });
       return errorPage(c, status === 503 ? 503 : 500, 'Something went wrong', 'The page could not be made. Try again; if it keeps failing, the server log says why.');
     }
-    const titles: Record<number, string> = { 404: 'Not found', 409: 'Not possible now' };
+    const titles: Record<number, string> = { 404: 'Not found', 409: 'Not possible now', 501: 'Not available on this server' };
     return errorPage(c, status, titles[status] ?? 'That did not work', error.message);
   });
   return ui;

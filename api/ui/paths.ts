@@ -19,6 +19,9 @@ export const paths = {
   runEvents: (id: string) => `${UI}/runs/${enc(id)}/events`,
   cancel: (id: string) => `${UI}/runs/${enc(id)}/cancel`,
   retry: (id: string) => `${UI}/runs/${enc(id)}/retry`,
+  /** GET: the preview section alone (polled while it starts); POST: start it. */
+  preview: (id: string) => `${UI}/runs/${enc(id)}/preview`,
+  stopPreview: (id: string) => `${UI}/runs/${enc(id)}/preview/stop`,
   artifact: (id: string, name: string) => `${UI}/runs/${enc(id)}/artifacts/${enc(name)}`,
   /** Zip entries keep their slashes, so the file page's URL reads like the path. */
   file: (id: string, path: string) => `${UI}/runs/${enc(id)}/files/${path.split('/').map(enc).join('/')}`,

@@ -7,6 +7,7 @@ import { enhanceFiles } from './files.js';
 import { enhanceEditor } from './editor.js';
 import { enhanceExamples } from './examples.js';
 import { autoRefresh } from './refresh.js';
+import { followPreview } from './preview.js';
 
 rememberRegions();
 enhanceForms();
@@ -17,4 +18,5 @@ document.addEventListener('ql:regions', () => enhanceFiles(document.getElementBy
 const timeline = document.getElementById('timeline');
 if (timeline) followRun(timeline);
 autoRefresh();
+followPreview();
 `;

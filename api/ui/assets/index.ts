@@ -8,6 +8,7 @@ import { formatJs } from './format.js.ts';
 import { formsJs } from './forms.js.ts';
 import { highlightJs } from './highlight.js.ts';
 import { liveJs } from './live.js.ts';
+import { previewJs } from './preview.js.ts';
 import { refreshJs } from './refresh.js.ts';
 import { regionsJs } from './regions.js.ts';
 import { stylesCss } from './styles.css.ts';
@@ -21,6 +22,7 @@ export const ASSETS: Readonly<Record<string, { type: string; body: string }>> = 
   'regions.js': { type: JS, body: regionsJs },
   'forms.js': { type: JS, body: formsJs },
   'live.js': { type: JS, body: liveJs },
+  'preview.js': { type: JS, body: previewJs },
   'format.js': { type: JS, body: formatJs },
   'files.js': { type: JS, body: filesJs },
   'zip.js': { type: JS, body: zipJs },

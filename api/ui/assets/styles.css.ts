@@ -77,7 +77,7 @@ summary { cursor: pointer; }
 .status-completed, .status-passed, .status-reachable, .status-alive { color: var(--ok); background: var(--ok-bg); }
 .status-failed, .status-error, .status-unreachable { color: var(--bad); background: var(--bad-bg); }
 .status-cancelled, .status-warning, .status-retrying, .status-silent { color: var(--warn); background: var(--warn-bg); }
-.status-running, .status-waiting { color: var(--run); background: var(--run-bg); }
+.status-running, .status-waiting, .status-starting { color: var(--run); background: var(--run-bg); }
 
 .facts { display: grid; grid-template-columns: repeat(auto-fill, minmax(13rem, 1fr)); gap: 0.5rem 1.5rem; margin: 0 0 1rem; }
 .facts div { min-width: 0; }
@@ -123,6 +123,7 @@ tbody th { font-weight: 500; overflow-wrap: anywhere; }
 pre { background: var(--panel); border: 1px solid var(--line); border-radius: 6px; padding: 0.75rem; overflow: auto; }
 pre.stream { max-height: 16rem; white-space: pre-wrap; margin: 0.25rem 0; }
 pre.json, pre.output { max-height: 24rem; }
+.preview-frame { display: block; width: 100%; height: 70vh; min-height: 20rem; border: 1px solid var(--line); border-radius: 6px; background: #ffffff; }
 
 .score { font-size: 1.05rem; }
 .findings { padding-left: 0; list-style: none; }

@@ -1,5 +1,6 @@
 import { type Context, Hono } from 'hono';
 import { QLayerError } from '../../../core/errors.ts';
+import { requirePreviews } from '../../../core/preview/errors.ts';
 import { loadWorkflow } from '../../../core/workflow/index.ts';
 import { eventDto } from '../../dto.ts';
 import { resumePosition, runEventStream } from '../../sse.ts';
@@ -12,6 +13,7 @@ import { uiStatusOf } from '../status.ts';
 import type { EventView } from '../views.ts';
 import { listZip, readZipText } from '../zip.ts';
 import { codeBlock, filesSection, type ZipArtifact } from './files.ts';
+import { previewSection } from './preview.ts';
 import { findReport, reportSection } from './report.ts';
 import { dataSection, summarySection } from './run-summary.ts';
 import { timeline } from './timeline.ts';
@@ -73,6 +75,7 @@ async function renderRun(deps: UiDeps, id: string, signedIn: boolean, message?: 
   const withUses = steps.map((step) => (step.uses === null && uses.has(step.key) ? { ...step, uses: uses.get(step.key) ?? null } : step));
   const body = html`<nav aria-label="Breadcrumb" class="breadcrumb"><a href="${paths.runs()}">Runs</a> <span aria-hidden="true">›</span> <span>${run.id.slice(0, 8)}</span></nav>
 ${summarySection(run, zip, message)}
+${previewSection(run, deps.previews)}
 <section aria-labelledby="steps-h" class="steps">
 <h2 id="steps-h">Steps</h2>
 ${timeline(run, withUses, events, events.reduce((max, e) => Math.max(max, e.id), 0))}
@@ -84,7 +87,7 @@ ${dataSection(run)}`;
 }
 
 /** A failed action re-renders the run with the reason instead of leaving the page. */
-async function act(deps: UiDeps, c: Context<UiEnv>, action: () => Promise<unknown>) {
+async function act(deps: UiDeps, c: Context<UiEnv>, action: () => Promise<unknown>, fragment = '') {
   const id = c.req.param('id') ?? '';
   try {
     await action();
@@ -92,7 +95,7 @@ async function act(deps: UiDeps, c: Context<UiEnv>, action: () => Promise<unknow
     if (!(error instanceof QLayerError) || uiStatusOf(error.code) >= 500 || error.code === 'not_found') throw error;
     return c.html((await renderRun(deps, id, c.get('signedIn'), error.message)).value, uiStatusOf(error.code));
   }
-  return c.redirect(paths.run(id), 303);
+  return c.redirect(paths.run(id) + fragment, 303);
 }
 
 export function runRoutes(deps: UiDeps) {
@@ -100,6 +103,9 @@ export function runRoutes(deps: UiDeps) {
     .get('/ui/runs/:id', async (c) => c.html((await renderRun(deps, c.req.param('id'), c.get('signedIn'))).value))
     .post('/ui/runs/:id/cancel', (c) => act(deps, c, () => deps.service.cancelRun(c.req.param('id'), 'cancelled from the web UI')))
     .post('/ui/runs/:id/retry', (c) => act(deps, c, () => deps.service.retryRun(c.req.param('id'))))
+    // Back to the run at its preview section, which shows the new state.
+    .post('/ui/runs/:id/preview', (c) => act(deps, c, () => requirePreviews(deps.previews).start(c.req.param('id')), '#preview'))
+    .post('/ui/runs/:id/preview/stop', (c) => act(deps, c, () => requirePreviews(deps.previews).stop(c.req.param('id')), '#preview'))
     .get('/ui/runs/:id/events', (c) => {
       const after = resumePosition(c.req.header('Last-Event-ID'), Number(c.req.query('after') ?? 0) || 0);
       return runEventStream(c, deps.platform.runner, c.req.param('id'), after, { heartbeatMs: deps.heartbeatMs, shutdown: deps.shutdown });
