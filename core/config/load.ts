@@ -21,6 +21,7 @@ const ENV_OVERRIDES: Record<string, string[]> = {
   QLAYER_DATA_DIR: ['database', 'dataDir'],
   HOST: ['server', 'host'],
   PORT: ['server', 'port'],
+  QLAYER_PREVIEW_PORT: ['preview', 'port'],
   QLAYER_WORKER_CONCURRENCY: ['worker', 'concurrency'],
   QLAYER_IN_PROCESS_WORKER: ['worker', 'inProcess'],
   LOG_LEVEL: ['logLevel'],

@@ -3,6 +3,14 @@ import { llmConfigSchema } from '../llm/config.ts';
 
 const port = z.coerce.number().int().min(0).max(65_535);
 const positiveInt = z.coerce.number().int().positive();
+/** Apps are built for `/preview/<id>/` at the root of their origin, so a path here could not work. */
+const previewOrigin = z
+  .url({ protocol: /^https?$/ })
+  .refine((value) => {
+    const url = new URL(value);
+    return url.pathname === '/' && url.search === '' && url.hash === '' && url.username === '' && url.password === '';
+  }, 'must be an origin only (scheme, host and optional port), with no path: previews are served at /preview/<id>/ on it')
+  .transform((value) => new URL(value).origin);
 
 /**
  * The whole configuration, from `qlayer.config.yaml` and environment variables, validated
@@ -56,9 +64,21 @@ export const configSchema = z
         startTimeoutMs: positiveInt.default(5 * 60_000),
         /** Heap limit of the preview's node processes, in MiB. */
         memoryMb: positiveInt.min(64).optional(),
+        /**
+         * The port previews are served on, beside the API on `server.host`: another port is
+         * another origin, so a previewed app's scripts cannot act as the platform. 0 picks a free
+         * port at start-up.
+         */
+        port: port.default(0),
+        /**
+         * Where browsers reach that port when a reverse proxy stands in front (e.g.
+         * `https://preview.example.com`). Without it, preview URLs are the host the client used
+         * for the API, with `port`.
+         */
+        publicUrl: previewOrigin.optional(),
       })
       .strict()
-      .default({ maxRunning: 2, idleTimeoutMs: 10 * 60_000, startTimeoutMs: 5 * 60_000 }),
+      .default({ maxRunning: 2, idleTimeoutMs: 10 * 60_000, startTimeoutMs: 5 * 60_000, port: 0 }),
     logLevel: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   })
   .strict();
