@@ -110,7 +110,7 @@ export function createApp(platform: ApiPlatform, options: AppOptions): OpenAPIHo
     );
   }
   const guard = [
-    authenticate(auth, options.getClientAddress),
+    authenticate(auth, options.getClientAddress, options.server.corsOrigins),
     rateLimit(limiter, options.server.rateLimitPerMinute),
     authorize(),
     bodyLimit({

@@ -3,6 +3,7 @@ import { hasActiveApiKeys, scopeAllows, verifyApiKey, type Scope } from '../core
 import type { Executor } from '../core/db/connect.ts';
 import { ApiError, forbidden, unauthorized } from './errors.ts';
 import type { ApiEnv } from './env.ts';
+import { fromOtherOrigin } from './request-site.ts';
 
 /** Who is calling: a key, or a loopback client of a server that has no keys yet. */
 export interface Principal {
@@ -107,13 +108,25 @@ export function assertScope(principal: Principal, needed: Scope): void {
   }
 }
 
-/** Identifies the caller; a refusal is kept for `authorize`, after the rate limiter has counted it. */
-export function authenticate(auth: Authenticator, clientAddress: (c: Context) => string | undefined): MiddlewareHandler<ApiEnv> {
+/**
+ * Identifies the caller; a refusal is kept for `authorize`, after the rate limiter has counted it.
+ * A loopback client needs no key only outside a browser or from this server's own pages (or an
+ * origin in `corsOrigins`): a page of another origin open in a loopback browser, a preview's
+ * included, would otherwise act with admin scope.
+ */
+export function authenticate(auth: Authenticator, clientAddress: (c: Context) => string | undefined, corsOrigins: readonly string[] = []): MiddlewareHandler<ApiEnv> {
   return async (c, next) => {
     const address = clientAddress(c);
     c.set('clientAddress', address);
     try {
-      c.set('principal', await auth.authenticate(c.req.header('Authorization'), address));
+      const principal = await auth.authenticate(c.req.header('Authorization'), address);
+      if (principal.kind === 'loopback' && fromOtherOrigin(c.req) && !corsOrigins.includes(c.req.header('Origin') ?? '')) {
+        throw new ApiError(
+          'cross_origin',
+          `no API key exists, so loopback clients need none, but not from a page of another origin (${c.req.header('Origin') ?? 'unknown'}); send an API key, or list the origin in server.corsOrigins`,
+        );
+      }
+      c.set('principal', principal);
     } catch (error) {
       c.set('authError', error);
     }

@@ -32,6 +32,7 @@ const STATUS: Record<string, [number, string]> = {
   unauthorized: [401, 'Authentication required'],
   forbidden: [403, 'Forbidden'],
   loopback_only: [403, 'Only loopback clients are accepted'],
+  cross_origin: [403, 'Cross-origin request refused'],
   not_found: [404, 'Not found'],
   route_not_found: [404, 'Not found'],
   conflict: [409, 'Conflict'],

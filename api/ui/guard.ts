@@ -2,11 +2,12 @@ import type { MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { scopeAllows, type Scope } from '../../core/auth/index.ts';
 import { QLayerError } from '../../core/errors.ts';
+import { fromOtherOrigin } from '../request-site.ts';
 import type { UiDeps, UiEnv } from './deps.ts';
 import { errorPage } from './pages/error.ts';
 import { loginPage } from './pages/login.ts';
 
-/** Holds the visitor's API key; HttpOnly so page scripts never see it, SameSite=Strict so other sites cannot use it. */
+/** Holds the visitor's API key; HttpOnly so page scripts never see it, SameSite=Strict so other sites (not other ports: see sameOrigin) cannot use it. */
 export const KEY_COOKIE = 'qlayer_key';
 
 /**
@@ -46,27 +47,15 @@ function scopeFor(method: string, path: string): Scope {
 }
 
 /**
- * Refuses form posts from other sites. The key cookie is SameSite=Strict already; this covers
- * loopback visitors, whom any page they open could otherwise make start runs. Browsers send
- * Sec-Fetch-Site (or at least Origin) on posts; a client sending neither is not a browser.
+ * Refuses form posts from other origins. The key cookie is SameSite=Strict, but that stops
+ * other sites only: a preview, on another port of this host, is the same site and its requests
+ * carry the cookie. And loopback visitors need no cookie at all. So the origin decides.
  */
 export function sameOrigin(): MiddlewareHandler<UiEnv> {
   return async (c, next) => {
-    if (c.req.method !== 'GET' && c.req.method !== 'HEAD') {
-      const site = c.req.header('Sec-Fetch-Site');
-      const origin = c.req.header('Origin');
-      const host = c.req.header('Host');
-      const crossSite = site !== undefined ? site !== 'same-origin' && site !== 'none' : origin !== undefined && origin !== 'null' && hostOf(origin) !== host;
-      if (crossSite || origin === 'null') return errorPage(c, 403, 'Request refused', 'This form was sent from another site, so it was not carried out.');
+    if (c.req.method !== 'GET' && c.req.method !== 'HEAD' && fromOtherOrigin(c.req)) {
+      return errorPage(c, 403, 'Request refused', 'This form was sent from another site or origin, so it was not carried out.');
     }
     await next();
   };
-}
-
-function hostOf(origin: string): string | undefined {
-  try {
-    return new URL(origin).host;
-  } catch {
-    return undefined;
-  }
 }

@@ -73,6 +73,33 @@ describe(`without any API key (${backend})`, () => {
     expect((await at('203.0.113.9').request('/healthz')).status).toBe(200);
     expect((await at('203.0.113.9').request('/readyz')).status).toBe(200);
   });
+
+  it("refuses a loopback browser's requests for pages of other origins, unless CORS lists them", async () => {
+    const app = (corsOrigins: string[] = []) =>
+      createApp(fx.platform, { server: { corsOrigins, bodyLimitBytes: 1 << 20, rateLimitPerMinute: 600 }, getClientAddress: () => '127.0.0.1' });
+    const host = { Host: '127.0.0.1:3000' };
+    // Another site; another port of this host (a live preview's); an opaque origin (sandboxed frame, file:).
+    const others: Record<string, string>[] = [
+      { 'Sec-Fetch-Site': 'cross-site', Origin: 'http://evil.example' },
+      { 'Sec-Fetch-Site': 'same-site', Origin: 'http://127.0.0.1:40123' },
+      { Origin: 'http://127.0.0.1:40123' },
+      { Origin: 'null' },
+    ];
+    for (const headers of others) {
+      const res = await app().request('http://127.0.0.1:3000/api/v1/runs', json({ workflow: 'double-then-wait', input: { n: 1 } }, { ...host, ...headers }));
+      expect(res.status, JSON.stringify(headers)).toBe(403);
+      expect(await res.json()).toMatchObject({ code: 'cross_origin' });
+      const gql = await app().request('http://127.0.0.1:3000/graphql', json({ query: '{ health { ok } }' }, { ...host, ...headers }));
+      expect(gql.status).toBe(403);
+    }
+    // curl, the server's own pages, the address bar, and an origin the config trusts.
+    const allowed: Record<string, string>[] = [{}, { 'Sec-Fetch-Site': 'same-origin', Origin: 'http://127.0.0.1:3000' }, { Origin: 'http://127.0.0.1:3000' }, { 'Sec-Fetch-Site': 'none' }];
+    for (const headers of allowed) {
+      expect((await app().request('http://127.0.0.1:3000/api/v1/runs', { headers: { ...host, ...headers } })).status, JSON.stringify(headers)).toBe(200);
+    }
+    const trusted = await app(['http://localhost:5173']).request('http://127.0.0.1:3000/api/v1/runs', { headers: { ...host, 'Sec-Fetch-Site': 'same-site', Origin: 'http://localhost:5173' } });
+    expect(trusted.status).toBe(200);
+  });
 });
 
 describe(`with API keys (${backend})`, () => {
