@@ -4,7 +4,6 @@ import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { requestId } from 'hono/request-id';
 import { routePath } from 'hono/route';
-import type { PreviewControl } from '../core/preview/types.ts';
 import type { Logger } from '../core/runner/types.ts';
 import { authenticate, Authenticator, authorize } from './auth.ts';
 import { renderDocs } from './docs.ts';
@@ -12,6 +11,7 @@ import type { ApiEnv } from './env.ts';
 import { ApiError, exposesMessage, problemResponse, statusOf } from './errors.ts';
 import { graphqlHandler } from './graphql/yoga.ts';
 import { Metrics } from './metrics.ts';
+import type { ServedPreviews } from './preview-origin.ts';
 import { RateLimiter, rateLimit } from './rate-limit.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { healthRoutes } from './routes/health.ts';
@@ -60,8 +60,8 @@ export interface AppOptions {
 
 /** Services only some runtimes have; each is absent where the runtime cannot provide it. */
 export interface AppExtras {
-  /** Live previews; without them GraphQL answers `previews_unsupported` and the UI offers none. */
-  previews?: PreviewControl;
+  /** Live previews, served on an origin of their own; without them GraphQL answers `previews_unsupported` and the UI offers none. */
+  previews?: ServedPreviews;
 }
 
 const silent: Logger = { debug() {}, info() {}, warn() {}, error() {} };

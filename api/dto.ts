@@ -63,11 +63,11 @@ export function apiKeyDto(k: ApiKeyInfo) {
   return { id: k.id, name: k.name, scope: k.scope, createdAt: iso(k.createdAt), revokedAt: isoOrNull(k.revokedAt), lastUsedAt: isoOrNull(k.lastUsedAt) };
 }
 
-/** `url` is absolute, resolved against the request's URL, so a client can open it as it is. */
-export function previewDto(preview: PreviewInfo, requestUrl: string) {
+/** `url` is absolute, on the previews' own origin (see ServedPreviews), so a client can open it as it is. */
+export function previewDto(preview: PreviewInfo, origin: string) {
   return {
     status: preview.status,
-    url: new URL(preview.path, requestUrl).href,
+    url: new URL(preview.path, origin).href,
     kind: preview.kind,
     ...(preview.output === undefined ? {} : { output: preview.output }),
   };

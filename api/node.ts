@@ -9,7 +9,9 @@ import type { Logger } from '../core/runner/types.ts';
 import type { Worker } from '../core/runner/worker.ts';
 import { createApp, type ApiPlatform, type ServerLimits } from './app.ts';
 import { jsonLogger } from './logger.ts';
-import { mountPreviews } from './previews.ts';
+import { previewOrigin, servedPreviews } from './preview-origin.ts';
+import { previewSite } from './preview-site.ts';
+import { createPreviews, mountPreviews } from './previews.ts';
 
 /** A platform from `createPlatform()`, or a test's hand-made one (then give host, port and limits). */
 export interface ServerPlatform extends ApiPlatform {
@@ -22,6 +24,8 @@ export interface StartServerOptions {
   host?: string;
   /** Default: the config's server.port, else 3000; 0 picks a free port. */
   port?: number;
+  /** The port previews are served on, on the same host; default the config's preview.port, else 0 (a free port). */
+  previewPort?: number;
   /** Overrides of the config's CORS, body and rate limits. */
   limits?: Partial<ServerLimits>;
   /** Run a worker in this process; default the config's worker.inProcess. */
@@ -35,6 +39,9 @@ export interface StartServerOptions {
 export interface RunningServer {
   url: string;
   port: number;
+  /** The previews' origin at the bound address, e.g. http://127.0.0.1:40123 (the config's preview.publicUrl when set). */
+  previewUrl: string;
+  previewPort: number;
   /** Ends open streams, stops the in-process worker and closes the listener; the platform stays open. */
   close(): Promise<void>;
 }
@@ -51,44 +58,80 @@ export async function startServer(platform: ServerPlatform, options: StartServer
   const port = options.port ?? config?.server.port ?? 3000;
   const limits: ServerLimits = { ...DEFAULT_LIMITS, ...config?.server, ...options.limits };
   const shutdown = new AbortController();
+  // Previews get a listener of their own first, so the API knows the origin to send clients to.
+  const manager = createPreviews({ platform, logger, shutdown: shutdown.signal });
+  let previewServer: ServerType;
+  try {
+    previewServer = await listen(previewSite(manager, logger).fetch, host, options.previewPort ?? config?.preview.port ?? 0);
+  } catch (error) {
+    shutdown.abort();
+    throw error;
+  }
+  const previewPort = (previewServer.address() as AddressInfo).port;
+  const publicUrl = config?.preview.publicUrl;
+  const previews = servedPreviews(manager, previewOrigin({ port: previewPort, publicUrl }));
   const app = createApp(platform, {
     server: limits,
     logger,
     shutdown: shutdown.signal,
     pendingMigrations: () => pendingMigrations(platform.db),
     getClientAddress: (c) => (c.env.incoming as IncomingMessage | undefined)?.socket.remoteAddress,
-    mountExtras: (app, deps) => ({ previews: mountPreviews(app, deps) }),
+    mountExtras: (app) => {
+      mountPreviews(app, previews);
+      return { previews };
+    },
     ...(options.heartbeatMs === undefined ? {} : { heartbeatMs: options.heartbeatMs }),
     ...(options.authCacheMs === undefined ? {} : { authCacheMs: options.authCacheMs }),
     ...(options.graphqlLimits === undefined ? {} : { graphqlLimits: options.graphqlLimits }),
   });
-  const server = await new Promise<ServerType>((resolve, reject) => {
-    const s = serve({ fetch: app.fetch, hostname: host, port }, () => resolve(s));
-    s.once('error', reject);
-  });
-  const address = server.address() as AddressInfo;
-  const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
-  const url = `http://${shownHost}:${address.port}`;
+  let server: ServerType;
+  try {
+    server = await listen(app.fetch, host, port);
+  } catch (error) {
+    shutdown.abort();
+    await closeServer(previewServer);
+    throw error;
+  }
+  const url = shownUrl(server.address() as AddressInfo);
+  const previewUrl = publicUrl ?? shownUrl(previewServer.address() as AddressInfo);
   let worker: Worker | undefined;
   if ((options.worker ?? config?.worker.inProcess ?? false) && platform.startWorker) worker = await platform.startWorker();
-  logger.info('listening', { url, worker: worker ? 'in-process' : 'separate' });
+  logger.info('listening', { url, previews: previewUrl, worker: worker ? 'in-process' : 'separate' });
   if (!(await hasActiveApiKeys(platform.db))) {
     logger.warn('no API keys exist: only loopback clients are accepted until one is created (qlayer keys create --scope admin)', { url });
   }
   return {
     url,
-    port: address.port,
+    port: (server.address() as AddressInfo).port,
+    previewUrl,
+    previewPort,
     async close() {
       shutdown.abort();
       await worker?.stop(10_000);
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        // Keep-alive sockets would hold close() open until they time out.
-        if ('closeIdleConnections' in server) server.closeIdleConnections();
-        setTimeout(() => ('closeAllConnections' in server ? server.closeAllConnections() : undefined), 2_000).unref();
-      });
+      await Promise.all([closeServer(server), closeServer(previewServer)]);
     },
   };
+}
+
+function listen(fetch: Parameters<typeof serve>[0]['fetch'], host: string, port: number): Promise<ServerType> {
+  return new Promise<ServerType>((resolve, reject) => {
+    const s = serve({ fetch, hostname: host, port }, () => resolve(s));
+    s.once('error', reject);
+  });
+}
+
+function shownUrl(address: AddressInfo): string {
+  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  return `http://${host}:${address.port}`;
+}
+
+function closeServer(server: ServerType): Promise<void> {
+  return new Promise<void>((resolve) => {
+    server.close(() => resolve());
+    // Keep-alive sockets would hold close() open until they time out.
+    if ('closeIdleConnections' in server) server.closeIdleConnections();
+    setTimeout(() => ('closeAllConnections' in server ? server.closeAllConnections() : undefined), 2_000).unref();
+  });
 }
 
 async function main(): Promise<void> {

@@ -1,6 +1,6 @@
 import type { YogaInitialContext } from 'graphql-yoga';
-import type { PreviewControl } from '../../core/preview/types.ts';
 import type { Principal } from '../auth.ts';
+import type { ServedPreviews } from '../preview-origin.ts';
 import type { ApiService } from '../service.ts';
 
 /** What the HTTP layer hands each GraphQL operation. */
@@ -14,5 +14,5 @@ export interface GraphQLContext extends ServerContext, YogaInitialContext {
   shutdown: AbortSignal;
   heartbeatMs: number;
   /** Absent where the runtime cannot run previews; their fields then answer `previews_unsupported`. */
-  previews: PreviewControl | undefined;
+  previews: ServedPreviews | undefined;
 }

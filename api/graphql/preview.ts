@@ -13,7 +13,7 @@ export const previewTypeDefs = /* GraphQL */ `
   "A generated app installed, built and started by this server; see docs/preview.md."
   type Preview {
     status: PreviewStatus!
-    "Absolute URL of the app; for a rest-api its /openapi.json, for a cli its --help text."
+    "Absolute URL of the app, on the previews' own origin; for a rest-api its /openapi.json, for a cli its --help text."
     url: String!
     "The app's kind: react-spa, rest-api, fullstack, cli or static-site."
     kind: String!
@@ -44,7 +44,7 @@ export const previewResolvers = {
       const previews = requirePreviews(ctx.previews);
       const { runId } = parseWith(RunIdArgs, a, 'arguments');
       const preview = previews.get(runId);
-      return preview ? previewDto(preview, ctx.request.url) : null;
+      return preview ? previewDto(preview, previews.origin(ctx.request.url)) : null;
     },
   },
   Mutation: {
@@ -52,7 +52,7 @@ export const previewResolvers = {
       assertScope(ctx.principal, 'write');
       const previews = requirePreviews(ctx.previews);
       const { runId } = parseWith(RunIdArgs, a, 'arguments');
-      return previewDto(await previews.start(runId), ctx.request.url);
+      return previewDto(await previews.start(runId), previews.origin(ctx.request.url));
     },
     stopPreview: async (_: unknown, a: Args, ctx: GraphQLContext) => {
       assertScope(ctx.principal, 'write');
@@ -60,7 +60,7 @@ export const previewResolvers = {
       const { runId } = parseWith(RunIdArgs, a, 'arguments');
       const stopped = await previews.stop(runId);
       if (!stopped) throw new NotFoundError('preview', runId);
-      return previewDto(stopped, ctx.request.url);
+      return previewDto(stopped, previews.origin(ctx.request.url));
     },
   },
 };

@@ -3,9 +3,9 @@ import { maxDepthPlugin } from '@escape.tech/graphql-armor-max-depth';
 import type { GraphQLError } from 'graphql';
 import { createGraphQLError, createYoga } from 'graphql-yoga';
 import { QLayerError } from '../../core/errors.ts';
-import type { PreviewControl } from '../../core/preview/types.ts';
 import type { Logger } from '../../core/runner/types.ts';
 import { exposesMessage, toProblem } from '../errors.ts';
+import type { ServedPreviews } from '../preview-origin.ts';
 import type { ApiService } from '../service.ts';
 import type { GraphQLContext, ServerContext } from './context.ts';
 import { graphqlSchema } from './schema.ts';
@@ -16,7 +16,7 @@ export interface GraphQLOptions {
   shutdown: AbortSignal;
   heartbeatMs: number;
   /** Live previews, where the runtime has them (see AppExtras). */
-  previews?: PreviewControl | undefined;
+  previews?: ServedPreviews | undefined;
   /** Deepest selection allowed (introspection excepted). */
   maxDepth?: number;
   /** Largest cost (objects 2, scalars 1, times depth) allowed. */

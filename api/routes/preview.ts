@@ -1,16 +1,17 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { Hono } from 'hono';
 import { NotFoundError } from '../../core/errors.ts';
-import { previewSegments, serveStatic, type PreviewControl, type PreviewInfo, type PreviewManager } from '../../core/preview/index.ts';
+import { previewSegments, serveStatic, type PreviewInfo, type PreviewManager } from '../../core/preview/index.ts';
 import { previewDto } from '../dto.ts';
 import type { ApiEnv } from '../env.ts';
+import type { ServedPreviews } from '../preview-origin.ts';
 import { RunIdParamSchema } from '../schemas.ts';
 import { commonErrors, conflict, notFound, routeGroup, security } from './common.ts';
 
 export const PreviewSchema = z
   .object({
     status: z.enum(['starting', 'running', 'failed', 'stopped']),
-    url: z.string().openapi({ description: 'Where the app is served; for an API its /openapi.json, for a CLI its --help text.' }),
+    url: z.string().openapi({ description: "Where the app is served, on the previews' own origin (not the API's); for an API its /openapi.json, for a CLI its --help text." }),
     kind: z.enum(['react-spa', 'rest-api', 'fullstack', 'cli', 'static-site']),
     output: z.string().optional().openapi({ description: "Why it failed, with the tail of the app's output; a CLI's --help text." }),
   })
@@ -39,15 +40,15 @@ const stopPreview = createRoute({
 });
 
 /** POST, GET and DELETE /runs/{id}/preview, under /api/v1 (so behind its auth and scopes). */
-export function previewRoutes(previews: PreviewControl) {
+export function previewRoutes(previews: ServedPreviews) {
   const found = (id: string, preview: PreviewInfo | undefined): PreviewInfo => {
     if (!preview) throw new NotFoundError('preview', id);
     return preview;
   };
   return routeGroup()
-    .openapi(startPreview, async (c) => c.json(previewDto(await previews.start(c.req.valid('param').id), c.req.url), 202))
-    .openapi(getPreview, (c) => c.json(previewDto(found(c.req.valid('param').id, previews.get(c.req.valid('param').id)), c.req.url), 200))
-    .openapi(stopPreview, async (c) => c.json(previewDto(found(c.req.valid('param').id, await previews.stop(c.req.valid('param').id)), c.req.url), 200));
+    .openapi(startPreview, async (c) => c.json(previewDto(await previews.start(c.req.valid('param').id), previews.origin(c.req.url)), 202))
+    .openapi(getPreview, (c) => c.json(previewDto(found(c.req.valid('param').id, previews.get(c.req.valid('param').id)), previews.origin(c.req.url)), 200))
+    .openapi(stopPreview, async (c) => c.json(previewDto(found(c.req.valid('param').id, await previews.stop(c.req.valid('param').id)), previews.origin(c.req.url)), 200));
 }
 
 /** Headers never forwarded to a previewed app: the platform's credentials and hop-by-hop ones. */
@@ -57,8 +58,9 @@ const DROPPED_RESPONSE = ['content-encoding', 'content-length', 'transfer-encodi
 
 /**
  * Serves running previews at /preview/<run id>/: build output from disk, or the app's own server
- * with the prefix stripped. Not behind the API key check: a browser opening the URL sends none,
- * and the run id (a UUID) is only known to whoever can read runs.
+ * with the prefix stripped. Only on the previews' own origin (api/preview-site.ts). Not behind
+ * the API key check: a browser opening the URL sends none, and the run id (a UUID) is only known
+ * to whoever can read runs.
  */
 export function previewProxy(previews: PreviewManager) {
   const app = new Hono<ApiEnv>();

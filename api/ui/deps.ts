@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
-import type { PreviewControl } from '../../core/preview/types.ts';
 import type { Authenticator } from '../auth.ts';
+import type { ServedPreviews } from '../preview-origin.ts';
 import type { ApiPlatform, ApiService } from '../service.ts';
 
 /** What the UI reads besides the API's platform: start-up warnings, shown on the health page. */
@@ -16,7 +16,7 @@ export interface UiDeps {
   shutdown: AbortSignal;
   workerStaleMs: number;
   /** Absent where the runtime cannot run previews. */
-  previews: PreviewControl | undefined;
+  previews: ServedPreviews | undefined;
 }
 
 export interface UiEnv {

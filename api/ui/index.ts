@@ -2,10 +2,10 @@ import type { Context, Env, Hono as HonoApp, MiddlewareHandler } from 'hono';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { QLayerError } from '../../core/errors.ts';
-import type { PreviewControl } from '../../core/preview/types.ts';
 import type { Logger } from '../../core/runner/types.ts';
 import { Authenticator } from '../auth.ts';
 import { exposesMessage } from '../errors.ts';
+import type { ServedPreviews } from '../preview-origin.ts';
 import { ApiService } from '../service.ts';
 import { assetRoutes } from './assets/index.ts';
 import type { UiDeps, UiEnv, UiPlatform } from './deps.ts';
@@ -37,24 +37,25 @@ export interface UiOptions {
   /** Workers without a heartbeat for this long show as silent; default 60 s. */
   workerStaleMs?: number;
   /** Live previews, where the runtime has them (the Node entry); without them run pages offer none. */
-  previews?: PreviewControl | undefined;
+  previews?: ServedPreviews | undefined;
   /** Largest form body accepted; default 1 MiB (a workflow source may be 256 KiB). */
   bodyLimitBytes?: number;
   logger?: Logger;
 }
 
-const SECURITY_HEADERS: Record<string, string> = {
-  // Scripts and styles come only from /ui/assets, never inline, so injected markup cannot run.
-  // Frames are this server's own: the run page shows a live preview from /preview/<id>/.
-  'Content-Security-Policy':
-    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; frame-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
-  'X-Content-Type-Options': 'nosniff',
-  'Referrer-Policy': 'same-origin',
-};
+/**
+ * Scripts and styles come only from /ui/assets, never inline, so injected markup cannot run.
+ * The only frames are live previews, from their own origin (never this one, whose pages a
+ * framed app could otherwise script); without previews, none.
+ */
+const contentSecurityPolicy = (frameSrc: string) =>
+  `default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; frame-src ${frameSrc}; form-action 'self'; frame-ancestors 'none'; base-uri 'none'`;
 
-const securityHeaders = (): MiddlewareHandler<UiEnv> => async (c, next) => {
+const securityHeaders = (previews: ServedPreviews | undefined): MiddlewareHandler<UiEnv> => async (c, next) => {
   await next();
-  for (const [name, value] of Object.entries(SECURITY_HEADERS)) c.res.headers.set(name, value);
+  c.res.headers.set('Content-Security-Policy', contentSecurityPolicy(previews ? previews.origin(c.req.url) : "'none'"));
+  c.res.headers.set('X-Content-Type-Options', 'nosniff');
+  c.res.headers.set('Referrer-Policy', 'same-origin');
 };
 
 /** Assets and the sign-in form are open to everyone; every other page asks who is visiting. */
@@ -79,8 +80,8 @@ export function createUi(platform: UiPlatform, options: UiOptions): Hono<UiEnv> 
   };
   const guard = uiGuard(deps);
   const ui = new Hono<UiEnv>();
-  ui.use('/', securityHeaders(), sameOrigin(), guard);
-  ui.use('/ui/*', securityHeaders(), sameOrigin(), (c, next) => (OPEN.test(c.req.path) ? next() : guard(c, next)));
+  ui.use('/', securityHeaders(deps.previews), sameOrigin(), guard);
+  ui.use('/ui/*', securityHeaders(deps.previews), sameOrigin(), (c, next) => (OPEN.test(c.req.path) ? next() : guard(c, next)));
   const maxSize = options.bodyLimitBytes ?? 1024 * 1024;
   ui.post(
     '/ui/*',

@@ -5,7 +5,9 @@ import { withPlatform } from '../platform.ts';
 export const serveHelp = `Usage: qlayer serve [--host <host>] [--port <port>] [--no-worker] [--in-memory]
 
 Serves the web UI, REST API (/api/v1, docs at /api/docs) and GraphQL (/graphql), with a
-worker in the same process unless --no-worker. Stops cleanly on Ctrl-C or SIGTERM.`;
+worker in the same process unless --no-worker, and live previews of generated apps on a
+port of their own (preview.port in the config; a free one by default). Stops cleanly on
+Ctrl-C or SIGTERM.`;
 
 export const workerHelp = `Usage: qlayer worker [--concurrency <n>]
 
@@ -47,7 +49,7 @@ export async function serve(argv: readonly string[], io: Io): Promise<number> {
       ...(port === undefined ? {} : { port }),
       ...(values['no-worker'] ? { worker: false } : {}),
     });
-    io.err(`QuantumLayer is serving on ${server.url} (UI at /, API docs at /api/docs)`);
+    io.err(`QuantumLayer is serving on ${server.url} (UI at /, API docs at /api/docs; previews on ${server.previewUrl})`);
     await untilSignal();
     io.err('stopping…');
     await server.close();

@@ -32,7 +32,7 @@ export class PreviewsUnsupportedError extends QLayerError {
 }
 
 /** The server's previews, or the typed refusal of a runtime that has none. */
-export function requirePreviews(previews: PreviewControl | undefined): PreviewControl {
+export function requirePreviews<P extends PreviewControl>(previews: P | undefined): P {
   if (!previews) throw new PreviewsUnsupportedError();
   return previews;
 }

@@ -6,7 +6,7 @@ import { api, generate, previewServer, rawGet, skipE2E, waitSettled } from './he
 
 /**
  * The product path of a preview: generate the todo app, ask for its preview, and use it in
- * Chromium through the API server's /preview/<id>/ proxy. Needs the npm registry for
+ * Chromium through /preview/<id>/ on the previews' own origin. Needs the npm registry for
  * `npm install`; QLAYER_SKIP_E2E=1 skips it.
  */
 describe.skipIf(skipE2E).sequential('preview in the browser', () => {
@@ -29,7 +29,9 @@ describe.skipIf(skipE2E).sequential('preview in the browser', () => {
     const preview = await waitSettled(server, id);
     expect(preview.output ?? '').toBe('');
     expect(preview.status).toBe('running');
-    expect(preview.url).toBe(`${server.url}/preview/${id}/`);
+    // Served from the previews' own origin, not the platform's.
+    expect(preview.url).toBe(`${server.previewUrl}/preview/${id}/`);
+    expect(new URL(preview.url).port).not.toBe(String(server.port));
 
     // Asset URLs carry the prefix, so the page's scripts load through the proxy.
     const html = (await rawGet(server, `/preview/${id}/`)).body;

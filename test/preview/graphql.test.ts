@@ -44,7 +44,7 @@ describe.skipIf(skipE2E).sequential('previews through GraphQL', () => {
   it('starts a static site, reads it until it runs, and stops it', async () => {
     ({ fx, server } = await previewServer(undefined, SETTINGS));
     const id = await generate(fx, SITE);
-    const url = `${server.url}/preview/${id}/`;
+    const url = `${server.previewUrl}/preview/${id}/`;
 
     expect(await graphql(server.url, READ, { id })).toEqual({ data: { preview: null } });
     const started = await graphql<{ startPreview: Preview }>(server.url, START, { id });

@@ -47,14 +47,24 @@ export async function waitSettled(server: RunningServer, runId: string, timeoutM
   }
 }
 
-/** A GET with the path sent exactly as written (fetch would resolve `..` before sending). */
-export function rawGet(server: RunningServer, path: string): Promise<{ status: number; body: string }> {
+/**
+ * A GET with the path sent exactly as written (fetch would resolve `..` before sending), to the
+ * previews' listener unless `to` says the platform's; `headers` may set Host, as a client using
+ * another name for the server does.
+ */
+export function rawGet(
+  server: RunningServer,
+  path: string,
+  to: 'previews' | 'platform' = 'previews',
+  headers: Record<string, string> = {},
+): Promise<{ status: number; body: string; headers: Record<string, string | string[] | undefined> }> {
   return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port: server.port, path, method: 'GET' }, (res) => {
+    const port = to === 'previews' ? server.previewPort : server.port;
+    const req = request({ host: '127.0.0.1', port, path, method: 'GET', headers }, (res) => {
       let body = '';
       res.setEncoding('utf8');
       res.on('data', (chunk: string) => (body += chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body, headers: res.headers }));
     });
     req.on('error', reject);
     req.end();

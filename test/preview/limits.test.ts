@@ -31,7 +31,7 @@ describe.skipIf(skipE2E).sequential('preview limits', () => {
     const id = runs[0]!;
     const started = await api(server, 'POST', id);
     expect(started.status).toBe(202);
-    expect(started.body).toMatchObject({ kind: 'static-site', url: `${server.url}/preview/${id}/` });
+    expect(started.body).toMatchObject({ kind: 'static-site', url: `${server.previewUrl}/preview/${id}/` });
     const preview = await waitSettled(server, id);
     expect(preview.output ?? '').toBe('');
     expect(preview.status).toBe('running');
@@ -60,6 +60,17 @@ describe.skipIf(skipE2E).sequential('preview limits', () => {
       expect([400, 404], `${path} answered ${res.status}`).toContain(res.status);
       expect(res.body, path).not.toContain('root:');
       expect(res.body, path).not.toContain('"scripts"');
+      // The platform's origin sends the path on as it came, so the previews' listener judges it.
+      const sent = await rawGet(server, path, 'platform');
+      expect([307, 404], `${path} answered ${sent.status} on the platform`).toContain(sent.status);
+      expect(sent.body, path).not.toContain('root:');
+      if (sent.status === 307) {
+        const location = new URL(String(sent.headers.location));
+        expect(location.origin).toBe(server.previewUrl);
+        const followed = await rawGet(server, location.pathname + location.search);
+        expect([400, 404], `${path} answered ${followed.status} after the redirect`).toContain(followed.status);
+        expect(followed.body, path).not.toContain('"scripts"');
+      }
     }
   }, 300_000);
 

@@ -26,7 +26,7 @@ describe.skipIf(skipE2E).sequential('previews of apps with a server', () => {
 
     const rest = await waitSettled(server, apiRun);
     expect(rest.output ?? '').toBe('');
-    expect(rest).toMatchObject({ status: 'running', kind: 'rest-api', url: `${server.url}/preview/${apiRun}/openapi.json` });
+    expect(rest).toMatchObject({ status: 'running', kind: 'rest-api', url: `${server.previewUrl}/preview/${apiRun}/openapi.json` });
     const openapi = await fetch(rest.url);
     expect(openapi.status).toBe(200);
     expect(await openapi.text()).toContain('"/books/{id}"');
@@ -36,10 +36,10 @@ describe.skipIf(skipE2E).sequential('previews of apps with a server', () => {
     expect(full.status).toBe('running');
     const page = await rawGet(server, `/preview/${fullRun}/`);
     expect(page.body).toContain(`/preview/${fullRun}/assets/`);
-    const recipes = await fetch(`${server.url}/preview/${fullRun}/api/recipes`);
+    const recipes = await fetch(`${server.previewUrl}/preview/${fullRun}/api/recipes`);
     expect(recipes.status).toBe(200);
     expect(await recipes.text()).toContain('"items"');
-    const created = await fetch(`${server.url}/preview/${fullRun}/api/recipes`, {
+    const created = await fetch(`${server.previewUrl}/preview/${fullRun}/api/recipes`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({}),

@@ -44,6 +44,19 @@ run('preview from the run page in Chromium', () => {
     // Updated in place by the script, not by a reload.
     expect(await page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument)).toBe(true);
 
+    // The app is framed from the previews' own origin, so it cannot reach into the page around it.
+    const iframe = page.locator('#preview iframe[title^="Preview of "]');
+    expect(await iframe.getAttribute('src')).toBe(`${server.previewUrl}/preview/${id}/`);
+    const framed = await (await iframe.elementHandle())?.contentFrame();
+    await framed?.waitForLoadState();
+    expect(new URL(framed?.url() ?? '').origin).toBe(server.previewUrl);
+    expect(await framed?.evaluate(() => {
+      try {
+        return window.parent.document.title;
+      } catch {
+        return 'blocked';
+      }
+    })).toBe('blocked');
     const frame = page.frameLocator('#preview iframe[title^="Preview of "]');
     await frame.getByRole('textbox').first().fill('Buy oat milk');
     await frame.getByRole('button', { name: /add/i }).first().click();

@@ -35,15 +35,18 @@ describe.skipIf(skipE2E).sequential('preview on the run page, without scripts', 
     const page = await get(`/ui/runs/${id}`);
     expect(previewStatus(page.text)).toBe('none');
     expect(page.text).toContain(`<form method="post" action="/ui/runs/${id}/preview" data-enhance><button type="submit" id="preview-start-button" class="primary">Start preview</button></form>`);
-    // Frames from this server only, so the preview can be shown in the page.
-    expect(page.headers.get('content-security-policy')).toContain("frame-src 'self'");
+    // Frames from the previews' origin only: never this one, whose pages a framed app could script.
+    expect(page.headers.get('content-security-policy')).toContain(`frame-src ${server.previewUrl};`);
+    expect(page.headers.get('content-security-policy')).not.toContain("frame-src 'self'");
     const other = await get(`/ui/runs/${await runWithoutApp(fx)}`);
     expect(other.text).toContain('<section id="preview" data-region hidden></section>');
     expect(other.text).not.toContain('Start preview');
   });
 
-  it('refuses a start that another site sends', async () => {
+  it('refuses a start that another site sends, or a preview', async () => {
     expect((await post(`/ui/runs/${id}/preview`, { 'Sec-Fetch-Site': 'cross-site' })).status).toBe(403);
+    // A preview's page is the same site (ports do not count) but another origin.
+    expect((await post(`/ui/runs/${id}/preview`, { 'Sec-Fetch-Site': 'same-site', Origin: server.previewUrl })).status).toBe(403);
     expect((await api(server, 'GET', id)).status).toBe(404);
   });
 
@@ -66,9 +69,10 @@ describe.skipIf(skipE2E).sequential('preview on the run page, without scripts', 
     expect(previewStatus(section.text)).toBe('running');
     expect((await api(server, 'GET', id)).body.status).toBe('running');
     const frame = /<iframe class="preview-frame" src="([^"]+)" title="([^"]+)"><\/iframe>/.exec(section.text);
-    expect(frame?.[1]).toBe(`/preview/${id}/`);
+    expect(frame?.[1]).toBe(`${server.previewUrl}/preview/${id}/`);
     expect(frame?.[2]).toMatch(/^Preview of /);
-    expect((await get(frame![1]!)).text).toContain('<html');
+    expect(await (await fetch(frame![1]!)).text()).toContain('<html');
+    expect(section.text).toContain(`<a href="${server.previewUrl}/preview/${id}/" target="_blank" rel="noopener">Open the app in a new tab</a>`);
     expect((await get(`/ui/runs/${id}`)).text).toContain(frame![0]);
 
     const stopped = await post(`/ui/runs/${id}/preview/stop`);
@@ -77,7 +81,7 @@ describe.skipIf(skipE2E).sequential('preview on the run page, without scripts', 
     expect(previewStatus(after.text)).toBe('stopped');
     expect(after.text).not.toContain('<iframe');
     expect(after.text).toContain('Start preview again');
-    expect((await get(`/preview/${id}/`)).status).toBe(404);
+    expect((await fetch(`${server.previewUrl}/preview/${id}/`)).status).toBe(404);
   }, 180_000);
 
   it('lets a read key see the preview but not start it', async () => {

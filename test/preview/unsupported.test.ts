@@ -49,6 +49,8 @@ describe('an app without previews', () => {
     expect(rest.status).toBe(404);
     expect(((await rest.json()) as { code: string }).code).toBe('route_not_found');
     expect((await app.request(`/preview/${id}/`)).status).toBe(404);
+    // Nothing to frame, so the UI allows no frames.
+    expect((await app.request('/ui/runs')).headers.get('content-security-policy')).toContain("frame-src 'none';");
   });
 
   it('shows the run page without a Start button, and refuses a start with a page saying why', async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { PreviewControl, PreviewInfo, PreviewKind } from '../../core/preview/types.ts';
+import type { PreviewInfo, PreviewKind } from '../../core/preview/types.ts';
+import type { ServedPreviews } from '../../api/preview-origin.ts';
 import { previewSection } from '../../api/ui/pages/preview.ts';
 import type { RunView } from '../../api/ui/views.ts';
 
@@ -24,16 +25,21 @@ function runOf(kind: PreviewKind, status: RunView['status'] = 'completed'): RunV
   };
 }
 
-function showing(preview: Omit<PreviewInfo, 'runId' | 'path'> | undefined): PreviewControl {
+/** The previews' own origin, as the Node server's listener for them would be. */
+const ORIGIN = 'http://127.0.0.1:40123';
+const PAGE = 'http://127.0.0.1:3000/ui/runs/' + ID;
+
+function showing(preview: Omit<PreviewInfo, 'runId' | 'path'> | undefined): ServedPreviews {
   const info = preview && { runId: ID, path: `/preview/${ID}/${preview.kind === 'rest-api' ? 'openapi.json' : ''}`, ...preview };
   return {
     get: () => info,
     start: () => Promise.reject(new Error('not used')),
     stop: () => Promise.reject(new Error('not used')),
+    origin: () => ORIGIN,
   };
 }
 
-const render = (run: RunView, previews: PreviewControl | undefined) => previewSection(run, previews).value;
+const render = (run: RunView, previews: ServedPreviews | undefined) => previewSection(run, previews, PAGE).value;
 
 describe('the preview section', () => {
   it('is an empty region for runs without an app, or not finished', () => {
@@ -45,11 +51,13 @@ describe('the preview section', () => {
 
   it("frames a web app, an API's OpenAPI document, and shows a CLI's help as text", () => {
     const spa = render(runOf('static-site'), showing({ kind: 'static-site', status: 'running' }));
-    expect(spa).toContain(`<iframe class="preview-frame" src="/preview/${ID}/" title="Preview of demo"></iframe>`);
+    // From the previews' origin, never a path on this page's.
+    expect(spa).toContain(`<iframe class="preview-frame" src="${ORIGIN}/preview/${ID}/" title="Preview of demo"></iframe>`);
+    expect(spa).toContain(`<a href="${ORIGIN}/preview/${ID}/" target="_blank" rel="noopener">Open the app in a new tab</a>`);
     expect(spa).toContain('data-preview-status="running"');
 
     const api = render(runOf('rest-api'), showing({ kind: 'rest-api', status: 'running' }));
-    expect(api).toContain(`<iframe class="preview-frame" src="/preview/${ID}/openapi.json" title="OpenAPI document of demo"></iframe>`);
+    expect(api).toContain(`<iframe class="preview-frame" src="${ORIGIN}/preview/${ID}/openapi.json" title="OpenAPI document of demo"></iframe>`);
 
     const cli = render(runOf('cli'), showing({ kind: 'cli', status: 'running', output: 'Usage: demo <file>\n  --help  this text' }));
     expect(cli).not.toContain('<iframe');

@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
-import { generatedOutputSchema, type PreviewControl, type PreviewInfo } from '../../../core/preview/types.ts';
+import { generatedOutputSchema, type PreviewInfo } from '../../../core/preview/types.ts';
+import type { ServedPreviews } from '../../preview-origin.ts';
 import { notice, statusBadge } from '../components.ts';
 import type { UiDeps, UiEnv } from '../deps.ts';
 import { html, type Html } from '../html.ts';
@@ -25,22 +26,24 @@ const startForm = (runId: string, label: string) =>
 const stopForm = (runId: string) =>
   html`<form method="post" action="${paths.stopPreview(runId)}" data-enhance><button type="submit" id="preview-stop-button" class="danger">Stop preview</button></form>`;
 
-const newTab = (preview: PreviewInfo, label: string) => html`<a href="${preview.path}" target="_blank" rel="noopener">${label}</a>`;
+const newTab = (url: string, label: string) => html`<a href="${url}" target="_blank" rel="noopener">${label}</a>`;
 
-function running(app: App, preview: PreviewInfo): Html {
+/** `origin` is the previews' own (ServedPreviews), never this page's: the framed app must not run as the UI. */
+function running(app: App, preview: PreviewInfo, origin: string): Html {
+  const url = new URL(preview.path, origin).href;
   if (FRAMED.has(app.kind)) {
-    return html`<p>${newTab(preview, 'Open the app in a new tab')}</p>
-<iframe class="preview-frame" src="${preview.path}" title="Preview of ${app.name}"></iframe>`;
+    return html`<p>${newTab(url, 'Open the app in a new tab')}</p>
+<iframe class="preview-frame" src="${url}" title="Preview of ${app.name}"></iframe>`;
   }
   if (app.kind === 'rest-api') {
-    return html`<p>The API is running. Its OpenAPI document is below; ${newTab(preview, 'open it in a new tab')}.</p>
-<iframe class="preview-frame" src="${preview.path}" title="OpenAPI document of ${app.name}"></iframe>`;
+    return html`<p>The API is running. Its OpenAPI document is below; ${newTab(url, 'open it in a new tab')}.</p>
+<iframe class="preview-frame" src="${url}" title="OpenAPI document of ${app.name}"></iframe>`;
   }
   return html`<p>The output of <code>${app.name} --help</code>:</p>
 <pre class="output" tabindex="0" aria-label="Output of ${app.name} --help">${preview.output ?? ''}</pre>`;
 }
 
-function body(runId: string, app: App, preview: PreviewInfo | undefined): Html {
+function body(runId: string, app: App, preview: PreviewInfo | undefined, origin: string): Html {
   if (!preview) {
     return html`<p>Install, build and start ${app.name} on this server, then try it here. Installing its dependencies can take a minute or two.</p>
 <div class="actions">${startForm(runId, 'Start preview')}</div>`;
@@ -53,7 +56,7 @@ function body(runId: string, app: App, preview: PreviewInfo | undefined): Html {
 <div class="actions">${stopForm(runId)}</div>`;
     case 'running':
       return html`${status}
-${running(app, preview)}
+${running(app, preview, origin)}
 <div class="actions">${stopForm(runId)}</div>`;
     case 'failed':
       return html`${status}
@@ -71,8 +74,9 @@ ${notice('error', html`<p>The preview could not start. What the app printed:</p>
  * The run's live preview, a region of its own: empty for runs that made no app; a Start button;
  * then its status, and the app in a frame (an API's OpenAPI document, a CLI's help text). While
  * it starts, the script re-reads `data-preview-poll` (this section alone) until it settles.
+ * `requestUrl` is the page's, from which the previews' origin is worked out.
  */
-export function previewSection(run: RunView, previews: PreviewControl | undefined): Html {
+export function previewSection(run: RunView, previews: ServedPreviews | undefined, requestUrl: string): Html {
   const app = previewable(run);
   if (!app) return html`<section id="preview" data-region hidden></section>`;
   if (!previews) {
@@ -84,7 +88,7 @@ export function previewSection(run: RunView, previews: PreviewControl | undefine
   const preview = previews.get(run.id);
   return html`<section id="preview" data-region aria-labelledby="preview-h" data-preview-status="${preview?.status ?? 'none'}" data-preview-poll="${paths.preview(run.id)}">
 <h2 id="preview-h">Preview</h2>
-${body(run.id, app, preview)}
+${body(run.id, app, preview, previews.origin(requestUrl))}
 </section>`;
 }
 
@@ -94,7 +98,7 @@ export function previewRoutes(deps: UiDeps) {
     const run = await deps.service.getRun(c.req.param('id'));
     const body = html`<nav aria-label="Breadcrumb" class="breadcrumb"><a href="${paths.runs()}">Runs</a> <span aria-hidden="true">›</span> <a href="${paths.run(run.id)}">${run.id.slice(0, 8)}</a> <span aria-hidden="true">›</span> <span>Preview</span></nav>
 <h1>Preview of run ${run.id.slice(0, 8)}</h1>
-${previewSection(run, deps.previews)}
+${previewSection(run, deps.previews, c.req.url)}
 <p><a href="${paths.run(run.id)}">Back to the run</a></p>`;
     return c.html(page({ title: `Preview of run ${run.id.slice(0, 8)}`, section: 'runs', body, signedIn: c.get('signedIn') }).value);
   });

@@ -68,14 +68,14 @@ async function stepUses(deps: UiDeps, workflowId: string): Promise<ReadonlyMap<s
   return uses;
 }
 
-async function renderRun(deps: UiDeps, id: string, signedIn: boolean, message?: string) {
+async function renderRun(deps: UiDeps, id: string, requestUrl: string, signedIn: boolean, message?: string) {
   const [detail, events] = await Promise.all([deps.service.getRunDetail(id), readEvents(deps, id)]);
   const { steps, ...run } = detail;
   const [zip, uses] = await Promise.all([findZip(deps, id, run.output), stepUses(deps, run.workflowId)]);
   const withUses = steps.map((step) => (step.uses === null && uses.has(step.key) ? { ...step, uses: uses.get(step.key) ?? null } : step));
   const body = html`<nav aria-label="Breadcrumb" class="breadcrumb"><a href="${paths.runs()}">Runs</a> <span aria-hidden="true">›</span> <span>${run.id.slice(0, 8)}</span></nav>
 ${summarySection(run, zip, message)}
-${previewSection(run, deps.previews)}
+${previewSection(run, deps.previews, requestUrl)}
 <section aria-labelledby="steps-h" class="steps">
 <h2 id="steps-h">Steps</h2>
 ${timeline(run, withUses, events, events.reduce((max, e) => Math.max(max, e.id), 0))}
@@ -93,14 +93,14 @@ async function act(deps: UiDeps, c: Context<UiEnv>, action: () => Promise<unknow
     await action();
   } catch (error) {
     if (!(error instanceof QLayerError) || uiStatusOf(error.code) >= 500 || error.code === 'not_found') throw error;
-    return c.html((await renderRun(deps, id, c.get('signedIn'), error.message)).value, uiStatusOf(error.code));
+    return c.html((await renderRun(deps, id, c.req.url, c.get('signedIn'), error.message)).value, uiStatusOf(error.code));
   }
   return c.redirect(paths.run(id) + fragment, 303);
 }
 
 export function runRoutes(deps: UiDeps) {
   return new Hono<UiEnv>()
-    .get('/ui/runs/:id', async (c) => c.html((await renderRun(deps, c.req.param('id'), c.get('signedIn'))).value))
+    .get('/ui/runs/:id', async (c) => c.html((await renderRun(deps, c.req.param('id'), c.req.url, c.get('signedIn'))).value))
     .post('/ui/runs/:id/cancel', (c) => act(deps, c, () => deps.service.cancelRun(c.req.param('id'), 'cancelled from the web UI')))
     .post('/ui/runs/:id/retry', (c) => act(deps, c, () => deps.service.retryRun(c.req.param('id'))))
     // Back to the run at its preview section, which shows the new state.
