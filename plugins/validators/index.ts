@@ -1,8 +1,10 @@
 /**
  * Validators for generated projects: syntax, types, lint, security, and (in a sandbox) install,
- * build and test. `validateProject` runs them and returns a scored report.
+ * build and test. `validateProject` runs them and returns a scored report; the static checks
+ * run in a worker thread (`closeStaticChecks` stops it, though an idle one never holds a process).
  */
 export { validateProject } from './validate.ts';
+export { closeStaticChecks } from './static/pool.ts';
 export { validateOptionsSchema } from './options.ts';
 export type { ValidateOptions, ResolvedValidateOptions } from './options.ts';
 export {

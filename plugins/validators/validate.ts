@@ -3,24 +3,23 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { ValidationError } from '../../core/errors.ts';
 import { createSandbox, type Sandbox } from '../../core/sandbox/index.ts';
-import { checkLint } from './checks/lint/index.ts';
-import type { CheckOutcome, StaticContext } from './checks/outcome.ts';
+import type { CheckOutcome } from './checks/outcome.ts';
 import { checkInstall, checkScript } from './checks/runtime/npm-steps.ts';
-import { checkSecurity } from './checks/security/index.ts';
-import { checkSyntax } from './checks/syntax/index.ts';
-import { checkTypesInMemory } from './checks/types/in-memory.ts';
+import { skipped, timed } from './checks/timed.ts';
 import { checkTypesInstalled } from './checks/types/installed.ts';
 import { validateOptionsSchema, type ResolvedValidateOptions, type ValidateOptions } from './options.ts';
 import { generatedFileSchema, type GeneratedFile } from './project.ts';
 import { CHECK_NAMES, type CheckName, type CheckResult, type ValidationReport } from './report.ts';
 import { scoreChecks } from './score.ts';
-import { SourceFiles } from './typescript/source-files.ts';
+import type { StaticCheckName } from './static/job.ts';
+import { runStaticChecks } from './static/pool.ts';
 
 const filesSchema = z.array(generatedFileSchema);
 
 /**
  * Runs the checks on a generated project and returns the report. The static checks (syntax,
- * types in memory, lint, security) never touch the disk; with `runtime: true` the project is
+ * types in memory, lint, security) never touch the disk and run in a worker thread, so the
+ * event loop stays free meanwhile (see `static/pool.ts`); with `runtime: true` the project is
  * also installed, type-checked with tsc, built and tested in a sandbox copy.
  *
  * @throws ValidationError when `files` or `options` are malformed. Problems in the project
@@ -36,33 +35,39 @@ export async function validateProject(
   const parsedOptions = validateOptionsSchema.safeParse(options);
   if (!parsedOptions.success) throw invalid('validation options are malformed', parsedOptions.error);
   const settings = parsedOptions.data;
+  const project = parsedFiles.data;
   const selected = new Set<CheckName>(settings.checks ?? CHECK_NAMES);
-  const context: StaticContext = { files: parsedFiles.data, sources: new SourceFiles(parsedFiles.data) };
   const results = new Map<CheckName, CheckResult>();
-  const run = async (name: CheckName, check: () => CheckOutcome | Promise<CheckOutcome>): Promise<CheckResult> => {
+  const run: Runner = async (name, check) => {
     signal?.throwIfAborted();
     const result = selected.has(name) ? await timed(name, check) : skipped(name, 'not selected');
     results.set(name, result);
     return result;
   };
+  const runStatic: StaticRunner = async (names) => {
+    signal?.throwIfAborted();
+    for (const name of names) if (!selected.has(name)) results.set(name, skipped(name, 'not selected'));
+    const checks = names.filter((name) => selected.has(name));
+    if (checks.length === 0) return;
+    for (const result of await runStaticChecks({ files: project, checks, knownPackages: settings.knownPackages }, signal)) results.set(result.name, result);
+  };
 
-  const syntax = await run('syntax', () => checkSyntax(context));
-  await run('lint', () => checkLint(context));
-  await run('security', () => checkSecurity(context, { knownPackages: settings.knownPackages }));
+  // One trip to the check thread, unless tsc after install may take the place of the type check.
+  await runStatic(settings.runtime ? ['syntax', 'lint', 'security'] : ['syntax', 'lint', 'security', 'types']);
 
   let lockfile: string | undefined;
   const runtimeBlocker = !settings.runtime
     ? 'runtime checks not requested'
-    : syntax.findings.some((finding) => finding.rule === 'unsafe-path')
+    : results.get('syntax')?.findings.some((finding) => finding.rule === 'unsafe-path')
       ? 'the project has unsafe file paths'
       : !(['install', 'build', 'test'] as const).some((name) => selected.has(name))
         ? 'no runtime check selected'
         : undefined;
   if (runtimeBlocker !== undefined) {
-    await run('types', () => checkTypesInMemory(context.files));
+    if (settings.runtime) await runStatic(['types']);
     for (const name of ['install', 'build', 'test'] as const) results.set(name, skipped(name, runtimeBlocker));
   } else {
-    lockfile = await runtimeChecks(context.files, settings, run, signal);
+    lockfile = await runtimeChecks(project, settings, run, runStatic, signal);
   }
 
   const checks = CHECK_NAMES.map((name) => results.get(name) ?? skipped(name, 'not run'));
@@ -72,6 +77,8 @@ export async function validateProject(
 }
 
 type Runner = (name: CheckName, check: () => CheckOutcome | Promise<CheckOutcome>) => Promise<CheckResult>;
+/** Runs static checks off the calling thread; unselected ones are recorded as skipped. */
+type StaticRunner = (names: readonly StaticCheckName[]) => Promise<void>;
 
 /**
  * install → types (tsc against the installed project) → build → test, in one sandbox copy.
@@ -81,6 +88,7 @@ async function runtimeChecks(
   files: readonly GeneratedFile[],
   settings: ResolvedValidateOptions,
   run: Runner,
+  runStatic: StaticRunner,
   signal: AbortSignal | undefined,
 ): Promise<string | undefined> {
   let lockfile: string | undefined;
@@ -100,11 +108,8 @@ async function runtimeChecks(
     const installed = install.status === 'passed' ? holder.sandbox : undefined;
     if (installed !== undefined) lockfile = await readFile(join(installed.workDir, 'package-lock.json'), 'utf8').catch(() => undefined);
     const hasTsconfig = files.some((file) => file.path === 'tsconfig.json');
-    await run('types', () =>
-      installed !== undefined && hasTsconfig
-        ? checkTypesInstalled(installed, files, settings.timeouts.typesMs, signal)
-        : checkTypesInMemory(files),
-    );
+    if (installed !== undefined && hasTsconfig) await run('types', () => checkTypesInstalled(installed, files, settings.timeouts.typesMs, signal));
+    else await runStatic(['types']);
     for (const name of ['build', 'test'] as const) {
       const timeoutMs = name === 'build' ? settings.timeouts.buildMs : settings.timeouts.testMs;
       await run(name, () => {
@@ -116,32 +121,6 @@ async function runtimeChecks(
     await holder.sandbox?.dispose();
   }
   return lockfile;
-}
-
-async function timed(name: CheckName, check: () => CheckOutcome | Promise<CheckOutcome>): Promise<CheckResult> {
-  const started = performance.now();
-  let outcome: CheckOutcome;
-  try {
-    outcome = await check();
-  } catch (error) {
-    // A crashing check is a failed check with a reason, not a lost report.
-    const message = error instanceof Error ? error.message : String(error);
-    outcome = { findings: [{ check: name, severity: 'error', message: `check could not run: ${message}`, rule: 'check-crashed' }] };
-  }
-  const durationMs = Math.round(performance.now() - started);
-  if ('skipped' in outcome) return { name, status: 'skipped', durationMs, findings: [], summary: outcome.skipped };
-  const failed = outcome.findings.some((finding) => finding.severity === 'error');
-  return {
-    name,
-    status: failed ? 'failed' : 'passed',
-    durationMs,
-    findings: outcome.findings,
-    ...(outcome.summary === undefined ? {} : { summary: outcome.summary }),
-  };
-}
-
-function skipped(name: CheckName, reason: string): CheckResult {
-  return { name, status: 'skipped', durationMs: 0, findings: [], summary: reason };
 }
 
 function invalid(message: string, error: z.ZodError): ValidationError {

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '../../core/errors.ts';
+import { generateApp } from '../../plugins/generator-templates/generate.ts';
+import { parsePrompt } from '../../plugins/parser/parse.ts';
 import { CHECK_NAMES, validateProject, validationReportSchema, type GeneratedFile } from '../../plugins/validators/index.ts';
 import { project } from './helpers.ts';
 
@@ -55,6 +57,17 @@ describe('validateProject', () => {
     const controller = new AbortController();
     controller.abort(new Error('stop'));
     await expect(validateProject(clean, {}, controller.signal)).rejects.toThrow('stop');
+  });
+
+  it('stops the static checks while they run when the signal is aborted, and validates the next project as before', async () => {
+    // The checks of a generated app take far longer than the timer: were they run on this
+    // thread, the timer could not fire before the report was done.
+    const app = generateApp(parsePrompt('Create a todo app with React').spec);
+    const controller = new AbortController();
+    const pending = validateProject(app, {}, controller.signal);
+    setTimeout(() => controller.abort(new Error('stop')), 20);
+    await expect(pending).rejects.toThrow('stop');
+    expect(await validateProject(clean)).toMatchObject({ passed: true, score: 100 });
   });
 
   it('never runs runtime checks for a project with unsafe paths', async () => {
