@@ -2497,7 +2497,7 @@ export interface components {
         Preview: {
             /** @enum {string} */
             status: "starting" | "running" | "failed" | "stopped";
-            /** @description Where the app is served; for an API its /openapi.json, for a CLI its --help text. */
+            /** @description Where the app is served, on the previews' own origin (not the API's); for an API its /openapi.json, for a CLI its --help text. */
             url: string;
             /** @enum {string} */
             kind: "react-spa" | "rest-api" | "fullstack" | "cli" | "static-site";
