@@ -1,6 +1,7 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Logger } from '../runner/types.ts';
+import { readApiSummary, type ApiSummary } from './api-summary.ts';
 import { createSandbox, type Sandbox } from '../sandbox/index.ts';
 import { PreviewStartError } from './errors.ts';
 import { launch } from './launch.ts';
@@ -23,6 +24,8 @@ interface Entry {
   startedAt: number;
   lastUsed: number;
   output?: string;
+  /** An API's endpoints, read from its OpenAPI document once it answers. */
+  api?: ApiSummary;
   target?: PreviewTarget;
   /** Ends install and build steps, and the server. */
   stop: AbortController;
@@ -113,6 +116,13 @@ export class PreviewManager implements PreviewControl {
       }
       entry.target = launched.target;
       if (launched.target.type === 'text') entry.output = launched.target.text;
+      if (launched.target.type === 'server' && entry.kind === 'rest-api') {
+        entry.api = await readApiSummary(launched.target.port, project.name, startSignal);
+        if (entry.status !== 'starting') {
+          await launched.exited;
+          return;
+        }
+      }
       entry.status = 'running';
       entry.lastUsed = Date.now();
       this.options.logger?.info('preview running', { runId: entry.runId, kind: entry.kind });
@@ -175,5 +185,12 @@ function aborted(signal: AbortSignal): Promise<undefined> {
 
 function info(entry: Entry): PreviewInfo {
   const path = previewPrefix(entry.runId) + (entry.kind === 'rest-api' ? 'openapi.json' : '');
-  return { runId: entry.runId, status: entry.status, kind: entry.kind, path, ...(entry.output === undefined ? {} : { output: entry.output }) };
+  return {
+    runId: entry.runId,
+    status: entry.status,
+    kind: entry.kind,
+    path,
+    ...(entry.output === undefined ? {} : { output: entry.output }),
+    ...(entry.api === undefined || entry.status !== 'running' ? {} : { api: entry.api }),
+  };
 }

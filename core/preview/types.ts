@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { ApiSummary } from './api-summary.ts';
 
 export const APP_KINDS = ['react-spa', 'rest-api', 'fullstack', 'cli', 'static-site'] as const;
 export type PreviewKind = (typeof APP_KINDS)[number];
@@ -14,6 +15,8 @@ export interface PreviewInfo {
   path: string;
   /** Why it failed (with the app's output tail), or a CLI's `--help` text. */
   output?: string;
+  /** A running API's endpoints, from its OpenAPI document (absent when it serves none). */
+  api?: ApiSummary;
 }
 
 /**

@@ -30,6 +30,11 @@ describe.skipIf(skipE2E).sequential('previews of apps with a server', () => {
     const openapi = await fetch(rest.url);
     expect(openapi.status).toBe(200);
     expect(await openapi.text()).toContain('"/books/{id}"');
+    // The run page lists the API's endpoints, read from that document.
+    const runPage = await rawGet(server, `/ui/runs/${apiRun}`, 'platform');
+    expect(runPage.status).toBe(200);
+    expect(runPage.body).toMatch(/<caption>\d+ endpoints<\/caption>/);
+    expect(runPage.body).toContain('<td data-label="Method"><code>DELETE</code></td><td data-label="Path"><code>/books/{id}</code></td>');
 
     const full = await waitSettled(server, fullRun);
     expect(full.output ?? '').toBe('');

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { summarize } from '../../core/preview/api-summary.ts';
 import type { PreviewInfo, PreviewKind } from '../../core/preview/types.ts';
 import type { ServedPreviews } from '../../api/preview-origin.ts';
 import { previewSection } from '../../api/ui/pages/preview.ts';
@@ -56,12 +57,35 @@ describe('the preview section', () => {
     expect(spa).toContain(`<a href="${ORIGIN}/preview/${ID}/" target="_blank" rel="noopener">Open the app in a new tab</a>`);
     expect(spa).toContain('data-preview-status="running"');
 
+    // An API whose document could not be read as a list is framed as it is served.
     const api = render(runOf('rest-api'), showing({ kind: 'rest-api', status: 'running' }));
     expect(api).toContain(`<iframe class="preview-frame" src="${ORIGIN}/preview/${ID}/openapi.json" title="OpenAPI document of demo"></iframe>`);
 
     const cli = render(runOf('cli'), showing({ kind: 'cli', status: 'running', output: 'Usage: demo <file>\n  --help  this text' }));
     expect(cli).not.toContain('<iframe');
     expect(cli).toContain('<pre class="output" tabindex="0" aria-label="Output of demo --help">Usage: demo &lt;file&gt;\n  --help  this text</pre>');
+  });
+
+  it("lists an API's endpoints from its OpenAPI document, escaped, with the document a link away", () => {
+    const summary = summarize(
+      {
+        openapi: '3.1.0',
+        info: { title: 'Bookstore <API>', version: '1.0.0' },
+        paths: { '/books': { get: { summary: 'List books' }, post: { description: 'Add a <b>book</b>' } }, '/books/{id}': { delete: {}, parameters: [] } },
+      },
+      'demo',
+    );
+    const page = render(runOf('rest-api'), showing({ kind: 'rest-api', status: 'running', ...(summary ? { api: summary } : {}) }));
+    expect(page).not.toContain('<iframe');
+    expect(page).toContain('The API <strong>Bookstore &lt;API&gt;</strong> (version 1.0.0) is running at');
+    expect(page).toContain(`<a href="${ORIGIN}/preview/${ID}/openapi.json" target="_blank" rel="noopener">openapi.json</a>`);
+    expect(page).toContain('<caption>3 endpoints</caption>');
+    const rows = [...page.matchAll(/<tr><td data-label="Method"><code>(\w+)<\/code><\/td><td data-label="Path"><code>([^<]+)<\/code><\/td><td data-label="Summary">([^]*?)<\/td><\/tr>/g)].map((m) => m.slice(1));
+    expect(rows).toEqual([
+      ['GET', '/books', 'List books'],
+      ['POST', '/books', 'Add a &lt;b&gt;book&lt;/b&gt;'],
+      ['DELETE', '/books/{id}', ''],
+    ]);
   });
 
   it("shows why a preview failed, escaped, and offers to start again", () => {

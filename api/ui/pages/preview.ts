@@ -35,12 +35,31 @@ function running(app: App, preview: PreviewInfo, origin: string): Html {
     return html`<p>${newTab(url, 'Open the app in a new tab')}</p>
 <iframe class="preview-frame" src="${url}" title="Preview of ${app.name}"></iframe>`;
   }
-  if (app.kind === 'rest-api') {
-    return html`<p>The API is running. Its OpenAPI document is below; ${newTab(url, 'open it in a new tab')}.</p>
-<iframe class="preview-frame" src="${url}" title="OpenAPI document of ${app.name}"></iframe>`;
-  }
+  if (app.kind === 'rest-api') return apiPage(app, preview, url);
   return html`<p>The output of <code>${app.name} --help</code>:</p>
 <pre class="output" tabindex="0" aria-label="Output of ${app.name} --help">${preview.output ?? ''}</pre>`;
+}
+
+/**
+ * An API's endpoints as a table, read from its own OpenAPI document; the raw document stays a
+ * link away (and framed, when the app serves one this page could not read).
+ */
+function apiPage(app: App, preview: PreviewInfo, url: string): Html {
+  const api = preview.api;
+  if (!api) {
+    return html`<p>The API is running. Its OpenAPI document could not be read as a list of endpoints; here it is as the app serves it (${newTab(url, 'open it in a new tab')}).</p>
+<iframe class="preview-frame" src="${url}" title="OpenAPI document of ${app.name}"></iframe>`;
+  }
+  const base = url.replace(/openapi\.json$/, '');
+  const rows = api.endpoints.map(
+    (e) => html`<tr><td data-label="Method"><code>${e.method}</code></td><td data-label="Path"><code>${e.path}</code></td><td data-label="Summary">${e.summary ?? ''}</td></tr>`,
+  );
+  return html`<p>The API <strong>${api.title}</strong>${api.version ? html` (version ${api.version})` : ''} is running at ${newTab(base, base)}. Its OpenAPI document: ${newTab(url, 'openapi.json')}.</p>
+<table class="endpoints responsive">
+<caption>${api.endpoints.length} endpoint${api.endpoints.length === 1 ? '' : 's'}${api.truncated ? ' (the first ones; the document lists more)' : ''}</caption>
+<thead><tr><th scope="col">Method</th><th scope="col">Path</th><th scope="col">Summary</th></tr></thead>
+<tbody>${rows}</tbody>
+</table>`;
 }
 
 function body(runId: string, app: App, preview: PreviewInfo | undefined, origin: string): Html {
