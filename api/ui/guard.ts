@@ -1,5 +1,5 @@
 import type { MiddlewareHandler } from 'hono';
-import { getCookie } from 'hono/cookie';
+import { deleteCookie, getCookie } from 'hono/cookie';
 import { scopeAllows, type Scope } from '../../core/auth/index.ts';
 import { QLayerError } from '../../core/errors.ts';
 import { fromOtherOrigin } from '../request-site.ts';
@@ -17,6 +17,13 @@ export const KEY_COOKIE = 'qlayer_key';
  */
 export function uiGuard(deps: UiDeps): MiddlewareHandler<UiEnv> {
   return async (c, next) => {
+    const url = new URL(c.req.url);
+    if (keyCookieCount(c.req.header('Cookie')) > 1) {
+      // Cookies are not isolated by port: a previewed app can set one more with a longer path,
+      // which the browser sends first. Neither is trusted; every copy this path sees is cleared.
+      for (const path of ancestorPaths(url.pathname)) deleteCookie(c, KEY_COOKIE, { path });
+      return c.html(loginPage(url.pathname + url.search, 'This browser sent more than one sign-in cookie (a previewed app may have set one), so neither was used; sign in again.').value, 401);
+    }
     const cookie = getCookie(c, KEY_COOKIE);
     const header = c.req.header('Authorization') ?? (cookie ? `Bearer ${cookie}` : undefined);
     let scope: Scope;
@@ -27,7 +34,6 @@ export function uiGuard(deps: UiDeps): MiddlewareHandler<UiEnv> {
     } catch (error) {
       if (!(error instanceof QLayerError)) throw error;
       if (error.code === 'unauthorized') {
-        const url = new URL(c.req.url);
         const message = cookie ? 'The key this browser had is no longer accepted; sign in again.' : undefined;
         return c.html(loginPage(url.pathname + url.search, message).value, 401);
       }
@@ -37,6 +43,23 @@ export function uiGuard(deps: UiDeps): MiddlewareHandler<UiEnv> {
     if (!scopeAllows(scope, needed)) return errorPage(c, 403, 'Not allowed', `This needs a key with the '${needed}' scope; yours has '${scope}'.`);
     await next();
   };
+}
+
+function keyCookieCount(header: string | undefined): number {
+  if (!header) return 0;
+  return header.split(';').filter((part) => part.trim().startsWith(`${KEY_COOKIE}=`)).length;
+}
+
+/** Every cookie path a request for `pathname` is sent cookies from: `/`, `/ui`, `/ui/`, `/ui/runs`, … */
+function ancestorPaths(pathname: string): string[] {
+  const out = new Set<string>(['/']);
+  const parts = pathname.split('/').filter(Boolean);
+  for (let i = 1; i <= parts.length; i++) {
+    const path = `/${parts.slice(0, i).join('/')}`;
+    out.add(path);
+    if (i < parts.length || pathname.endsWith('/')) out.add(`${path}/`);
+  }
+  return [...out];
 }
 
 /** Checking a workflow changes nothing, so it needs only `read`, as in the API. */

@@ -243,6 +243,19 @@ describe('with API keys', () => {
     expect(await signedIn.text()).toContain('Sign out');
   });
 
+  it('uses neither key when the browser sends two sign-in cookies, and clears every copy the path sees', async () => {
+    // A previewed app (another port, same host) can set a second qlayer_key with a longer path;
+    // the browser sends that one first.
+    const res = await at('/ui/runs/abc', { headers: { Cookie: `qlayer_key=${read}; theme=dark; qlayer_key=${write}` } });
+    expect(res.status).toBe(401);
+    expect(await res.text()).toContain('more than one sign-in cookie');
+    const cleared = res.headers.getSetCookie().map((c) => c.match(/Path=([^;]*)/)?.[1]);
+    expect(cleared.sort()).toEqual(['/', '/ui', '/ui/', '/ui/runs', '/ui/runs/', '/ui/runs/abc'].sort());
+    for (const c of res.headers.getSetCookie()) expect(c).toMatch(/^qlayer_key=; Max-Age=0/);
+    // One cookie, as the UI itself sets, still signs in.
+    expect((await at('/ui/runs', { headers: { Cookie: `theme=dark; qlayer_key=${write}` } })).status).toBe(200);
+  });
+
   it('never redirects off the site after sign-in', async () => {
     for (const next of ['//evil.example/', 'https://evil.example/', '/\\evil.example']) {
       const res = await at('/ui/login', form({ key: write, next }));
