@@ -2,6 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { Hono } from 'hono';
 import { NotFoundError } from '../../core/errors.ts';
 import { previewSegments, serveStatic, type PreviewInfo, type PreviewManager } from '../../core/preview/index.ts';
+import { APP_KINDS } from '../../core/preview/types.ts';
 import { previewDto } from '../dto.ts';
 import type { ApiEnv } from '../env.ts';
 import type { ServedPreviews } from '../preview-origin.ts';
@@ -12,7 +13,7 @@ export const PreviewSchema = z
   .object({
     status: z.enum(['starting', 'running', 'failed', 'stopped']),
     url: z.string().openapi({ description: "Where the app is served, on the previews' own origin (not the API's); for an API its /openapi.json, for a CLI its --help text." }),
-    kind: z.enum(['react-spa', 'rest-api', 'fullstack', 'cli', 'static-site']),
+    kind: z.enum(APP_KINDS),
     output: z.string().optional().openapi({ description: "Why it failed, with the tail of the app's output; a CLI's --help text." }),
   })
   .openapi('Preview');
