@@ -3,6 +3,7 @@ import type { IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { hasActiveApiKeys } from '../core/auth/index.ts';
+import { ConfigError } from '../core/errors.ts';
 import { loadConfig, type LoadedConfig } from '../core/config/load.ts';
 import { pendingMigrations } from '../core/db/migrate.ts';
 import type { Logger } from '../core/runner/types.ts';
@@ -62,7 +63,7 @@ export async function startServer(platform: ServerPlatform, options: StartServer
   const manager = createPreviews({ platform, logger, shutdown: shutdown.signal });
   let previewServer: ServerType;
   try {
-    previewServer = await listen(previewSite(manager, logger).fetch, host, options.previewPort ?? config?.preview.port ?? 0);
+    previewServer = await listen(previewSite(manager, logger).fetch, host, options.previewPort ?? config?.preview.port ?? 0, 'preview.port');
   } catch (error) {
     shutdown.abort();
     throw error;
@@ -86,7 +87,7 @@ export async function startServer(platform: ServerPlatform, options: StartServer
   });
   let server: ServerType;
   try {
-    server = await listen(app.fetch, host, port);
+    server = await listen(app.fetch, host, port, 'server.port');
   } catch (error) {
     shutdown.abort();
     await closeServer(previewServer);
@@ -113,10 +114,16 @@ export async function startServer(platform: ServerPlatform, options: StartServer
   };
 }
 
-function listen(fetch: Parameters<typeof serve>[0]['fetch'], host: string, port: number): Promise<ServerType> {
+/** `setting` names the config key that chose the port, for the error when it cannot be used. */
+function listen(fetch: Parameters<typeof serve>[0]['fetch'], host: string, port: number, setting: 'server.port' | 'preview.port'): Promise<ServerType> {
   return new Promise<ServerType>((resolve, reject) => {
     const s = serve({ fetch, hostname: host, port }, () => resolve(s));
-    s.once('error', reject);
+    s.once('error', (error: NodeJS.ErrnoException) => {
+      const why = error.code === 'EADDRINUSE' ? 'is in use' : error.code === 'EACCES' ? 'is not allowed for this user' : error.code === 'EADDRNOTAVAIL' ? 'names an address this machine does not have' : undefined;
+      if (why === undefined) return reject(error);
+      const message = `cannot listen on ${host}:${port}, which ${why} (${error.code}); choose another ${setting} (0 picks a free port)`;
+      reject(new ConfigError(message, [{ path: setting, message: `${host}:${port} ${why}` }]));
+    });
   });
 }
 

@@ -116,6 +116,19 @@ describe.sequential('the previews origin', () => {
     expect((await fetch(`${server.url}/api/v1/runs`, { headers: { 'Sec-Fetch-Site': 'none' } })).status).toBe(200);
   });
 
+  it('refuses a port that is taken with a config error naming the setting that chose it', async () => {
+    const { startServer } = await import('../../api/node.ts');
+    const base = { host: '127.0.0.1', worker: false, logger: { debug() {}, info() {}, warn() {}, error() {} } } as const;
+    const previewTaken = startServer(fx.platform, { ...base, port: 0, previewPort: server.port });
+    await expect(previewTaken).rejects.toBeInstanceOf(ConfigError);
+    await expect(previewTaken).rejects.toThrow(`cannot listen on 127.0.0.1:${server.port}, which is in use (EADDRINUSE); choose another preview.port`);
+    const platformTaken = startServer(fx.platform, { ...base, port: server.previewPort, previewPort: 0 });
+    await expect(platformTaken).rejects.toMatchObject({ code: 'config_invalid', details: { issues: [{ path: 'server.port' }] } });
+    // The running server still answers on both ports.
+    expect((await rawGet(server, '/api/v1/runs', 'platform')).status).toBe(200);
+    expect((await rawGet(server, `/preview/${UNKNOWN}/`)).status).toBe(404);
+  });
+
   it('gives the REST preview of a run the same refusal as before, from its own origin', async () => {
     const noApp = await runWithoutApp(fx);
     const res = await fetch(`${server.url}/api/v1/runs/${noApp}/preview`, { method: 'POST', headers: { Origin: server.previewUrl } });
