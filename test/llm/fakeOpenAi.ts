@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { refuseAuth, refuseRequest, type Refusal } from './contract/requestRules.ts';
 
 /** One scripted answer to a chat completion request. */
 export type Reply =
@@ -40,6 +41,11 @@ export interface FakeOpenAi {
   readonly requests: RecordedRequest[];
   /** Chat completion requests only. */
   chats(): RecordedRequest[];
+  /**
+   * Requests refused by the contract rules (what the real API would have answered with 4xx),
+   * with the request they answer. Tests assert this stays empty.
+   */
+  readonly refused: { request: RecordedRequest; refusal: Refusal }[];
   /** Queues answers for the next chat completion requests, in order. */
   script(...replies: Reply[]): void;
   /** Answer to `GET /models`; by default a list with `models`. */
@@ -57,18 +63,44 @@ export const status = (code: number, message = `status ${code}`, headers: Record
   headers,
 });
 
+/** OpenAI's 429: the error body, `retry-after` in seconds and the rate-limit headers. */
+export const rateLimited = (seconds: number): Reply => ({
+  kind: 'status',
+  status: 429,
+  headers: { 'retry-after': String(seconds), 'x-ratelimit-limit-requests': '500', 'x-ratelimit-remaining-requests': '0', 'x-ratelimit-reset-requests': `${seconds}s` },
+  body: {
+    error: { message: `Rate limit reached for requests. Please try again in ${seconds}s.`, type: 'requests', param: null, code: 'rate_limit_exceeded' },
+  },
+});
+
+/** The `type` and `code` OpenAI's error bodies carry for a status. */
+function errorKind(code: number): { type: string; code: string | null } {
+  if (code === 429) return { type: 'requests', code: 'rate_limit_exceeded' };
+  if (code === 401) return { type: 'invalid_request_error', code: 'invalid_api_key' };
+  if (code === 404) return { type: 'invalid_request_error', code: 'model_not_found' };
+  if (code >= 500) return { type: 'server_error', code: null };
+  return { type: 'invalid_request_error', code: null };
+}
+
 /**
- * An OpenAI-compatible server on 127.0.0.1 for tests: each chat completion request takes the
- * next scripted reply (a 500 saying so when none is left), and every request is recorded.
+ * An OpenAI-compatible contract server on 127.0.0.1 for tests. Every chat completion request is
+ * first held to the rules the real API documents (test/llm/contract: required fields, their
+ * types, structured-output and strict-schema rules, a bearer token); one it would refuse gets
+ * the API's error body and status, is listed in `refused`, and takes no scripted reply. Accepted
+ * requests take the next scripted reply (a 500 saying so when none is left). Every request is
+ * recorded. `lenient: true` turns the rules off, for tests of what the client does with a
+ * server that accepts anything.
  */
-export async function startFakeOpenAi(options: { models?: string[] } = {}): Promise<FakeOpenAi> {
+export async function startFakeOpenAi(options: { models?: string[]; lenient?: boolean } = {}): Promise<FakeOpenAi> {
   const queue: Reply[] = [];
   const requests: RecordedRequest[] = [];
+  const refused: FakeOpenAi['refused'] = [];
   const models = options.models ?? ['fake-model'];
   const fake: FakeOpenAi = {
     baseURL: '',
     origin: '',
     requests,
+    refused,
     chats: () => requests.filter((r) => r.url.includes('/chat/completions')),
     script: (...replies) => void queue.push(...replies),
     modelsReply: undefined,
@@ -87,7 +119,8 @@ export async function startFakeOpenAi(options: { models?: string[] } = {}): Prom
       } catch {
         body = undefined;
       }
-      requests.push({ method: req.method ?? 'GET', url: req.url ?? '/', headers: req.headers, body, at: Date.now() });
+      const request: RecordedRequest = { method: req.method ?? 'GET', url: req.url ?? '/', headers: req.headers, body, at: Date.now() };
+      requests.push(request);
       const path = new URL(req.url ?? '/', 'http://x').pathname;
       if (req.method === 'GET' && path.endsWith('/models')) {
         const reply = fake.modelsReply;
@@ -95,10 +128,15 @@ export async function startFakeOpenAi(options: { models?: string[] } = {}): Prom
         return json(res, 200, { object: 'list', data: models.map((id) => ({ id, object: 'model', created: 0, owned_by: 'fake' })) });
       }
       if (req.method === 'POST' && path.endsWith('/chat/completions')) {
+        const refusal = options.lenient ? undefined : (refuseAuth(req.headers) ?? refuseRequest(raw === '' ? undefined : body));
+        if (refusal) {
+          refused.push({ request, refusal });
+          return json(res, refusal.status, { error: refusal.error });
+        }
         const reply = queue.shift() ?? { kind: 'status', status: 500, message: 'the fake server has no scripted reply left' };
         return send(res, reply, body);
       }
-      return json(res, 404, { error: { message: `no route ${req.method} ${path}`, type: 'invalid_request_error' } });
+      return json(res, 404, { error: { message: `Invalid URL (${req.method} ${path})`, type: 'invalid_request_error', param: null, code: null } });
     })();
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -118,7 +156,7 @@ async function send(res: ServerResponse, reply: Reply, body: Record<string, unkn
       return;
     case 'status':
       res.writeHead(reply.status, { 'content-type': 'application/json', ...reply.headers });
-      res.end(JSON.stringify(reply.body ?? { error: { message: reply.message ?? `status ${reply.status}`, type: 'fake_error', code: null } }));
+      res.end(JSON.stringify(reply.body ?? { error: { message: reply.message ?? `status ${reply.status}`, param: null, ...errorKind(reply.status) } }));
       return;
     case 'answer':
       return json(res, 200, {
