@@ -14,6 +14,10 @@ export type Reply =
       stallAfter?: number;
       /** Send this many chunks, then close the connection without finishing. */
       cutAfter?: number;
+      /** The last chunk's finish_reason; `stop` by default. */
+      finishReason?: string;
+      /** Streamed as `delta.refusal` instead of content, the way OpenAI streams a refusal. */
+      refusal?: string;
     }
   | { kind: 'status'; status: number; message?: string; headers?: Record<string, string>; body?: unknown }
   | { kind: 'raw'; status: number; body: string; contentType?: string }
@@ -128,7 +132,7 @@ export async function startFakeOpenAi(options: { models?: string[]; lenient?: bo
         return json(res, 200, { object: 'list', data: models.map((id) => ({ id, object: 'model', created: 0, owned_by: 'fake' })) });
       }
       if (req.method === 'POST' && path.endsWith('/chat/completions')) {
-        const refusal = options.lenient ? undefined : (refuseAuth(req.headers) ?? refuseRequest(raw === '' ? undefined : body));
+        const refusal = options.lenient ? undefined : (refuseAuth(req.headers) ?? refuseRequest(raw === '' ? undefined : body, options.models ? { models: options.models } : {}));
         if (refusal) {
           refused.push({ request, refusal });
           return json(res, refusal.status, { error: refusal.error });
@@ -178,6 +182,7 @@ async function send(res: ServerResponse, reply: Reply, body: Record<string, unkn
       const chunk = (choices: unknown[], extra: Record<string, unknown> = {}) =>
         `data: ${JSON.stringify({ id: 'chatcmpl-fake', object: 'chat.completion.chunk', created: 0, model: reply.model ?? model, choices, ...extra })}\n\n`;
       res.write(chunk([{ index: 0, delta: { role: 'assistant', content: '' }, finish_reason: null }]));
+      if (reply.refusal !== undefined) res.write(chunk([{ index: 0, delta: { content: null, refusal: reply.refusal }, finish_reason: null }]));
       for (const [i, text] of reply.chunks.entries()) {
         if (reply.stallAfter !== undefined && i >= reply.stallAfter) return;
         if (reply.cutAfter !== undefined && i >= reply.cutAfter) return void res.end();
@@ -185,7 +190,7 @@ async function send(res: ServerResponse, reply: Reply, body: Record<string, unkn
         // Separate TCP writes, so the client really receives the text piece by piece.
         await new Promise((r) => setTimeout(r, 5));
       }
-      res.write(chunk([{ index: 0, delta: {}, finish_reason: 'stop' }]));
+      res.write(chunk([{ index: 0, delta: {}, finish_reason: reply.finishReason ?? 'stop' }]));
       const wantsUsage = (body?.stream_options as { include_usage?: boolean } | undefined)?.include_usage === true;
       if (wantsUsage && reply.usage) res.write(chunk([], { usage: usageOf(reply.usage) }));
       res.end('data: [DONE]\n\n');
