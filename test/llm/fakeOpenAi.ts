@@ -163,24 +163,30 @@ async function send(res: ServerResponse, reply: Reply, body: Record<string, unkn
       res.end(JSON.stringify(reply.body ?? { error: { message: reply.message ?? `status ${reply.status}`, param: null, ...errorKind(reply.status) } }));
       return;
     case 'answer':
+      // The fields OpenAI sends today, including the ones clients must ignore.
       return json(res, 200, {
-        id: 'chatcmpl-fake',
+        id: `chatcmpl-${completionId()}`,
         object: 'chat.completion',
-        created: 0,
+        created: Math.floor(Date.now() / 1000),
         model: reply.model ?? model,
         choices: [
           {
             index: 0,
-            message: { role: 'assistant', content: reply.refusal ? null : reply.content, refusal: reply.refusal ?? null },
+            message: { role: 'assistant', content: reply.refusal ? null : reply.content, refusal: reply.refusal ?? null, annotations: [] },
+            logprobs: null,
             finish_reason: reply.finishReason ?? 'stop',
           },
         ],
+        service_tier: 'default',
+        system_fingerprint: 'fp_fake0001',
         ...(reply.usage ? { usage: usageOf(reply.usage) } : {}),
       });
     case 'stream': {
       res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive' });
+      const id = `chatcmpl-${completionId()}`;
+      const created = Math.floor(Date.now() / 1000);
       const chunk = (choices: unknown[], extra: Record<string, unknown> = {}) =>
-        `data: ${JSON.stringify({ id: 'chatcmpl-fake', object: 'chat.completion.chunk', created: 0, model: reply.model ?? model, choices, ...extra })}\n\n`;
+        `data: ${JSON.stringify({ id, object: 'chat.completion.chunk', created, model: reply.model ?? model, service_tier: 'default', system_fingerprint: 'fp_fake0001', choices, ...extra })}\n\n`;
       res.write(chunk([{ index: 0, delta: { role: 'assistant', content: '' }, finish_reason: null }]));
       if (reply.refusal !== undefined) res.write(chunk([{ index: 0, delta: { content: null, refusal: reply.refusal }, finish_reason: null }]));
       for (const [i, text] of reply.chunks.entries()) {
@@ -192,6 +198,7 @@ async function send(res: ServerResponse, reply: Reply, body: Record<string, unkn
       }
       res.write(chunk([{ index: 0, delta: {}, finish_reason: reply.finishReason ?? 'stop' }]));
       const wantsUsage = (body?.stream_options as { include_usage?: boolean } | undefined)?.include_usage === true;
+      // With include_usage, OpenAI sends `usage: null` on every chunk and the numbers on a last, choiceless one.
       if (wantsUsage && reply.usage) res.write(chunk([], { usage: usageOf(reply.usage) }));
       res.end('data: [DONE]\n\n');
       return;
@@ -200,7 +207,19 @@ async function send(res: ServerResponse, reply: Reply, body: Record<string, unkn
 }
 
 function usageOf(t: Tokens) {
-  return { prompt_tokens: t.prompt, completion_tokens: t.completion, total_tokens: t.prompt + t.completion };
+  return {
+    prompt_tokens: t.prompt,
+    completion_tokens: t.completion,
+    total_tokens: t.prompt + t.completion,
+    prompt_tokens_details: { cached_tokens: 0, audio_tokens: 0 },
+    completion_tokens_details: { reasoning_tokens: 0, audio_tokens: 0, accepted_prediction_tokens: 0, rejected_prediction_tokens: 0 },
+  };
+}
+
+let completions = 0;
+function completionId(): string {
+  completions += 1;
+  return `${Date.now().toString(36)}${completions.toString(36).padStart(6, '0')}`;
 }
 
 function json(res: ServerResponse, code: number, value: unknown): void {
