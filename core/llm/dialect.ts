@@ -228,16 +228,21 @@ export function fromStrictValue(value: unknown, source: JsonSchema): unknown {
   return walk(value, source);
 }
 
-/** A cheap guess of which union branch a value belongs to: its type, and its const properties. */
+/** A cheap guess of which union branch a value belongs to: its type, its const properties, its keys. */
 function fits(value: unknown, schema: JsonSchema): boolean {
   if ('const' in schema) return schema.const === value;
   if (Array.isArray(schema.enum)) return schema.enum.includes(value);
   const types = Array.isArray(schema.type) ? (schema.type as string[]) : typeof schema.type === 'string' ? [schema.type] : [];
   if (types.length > 0 && !types.some((t) => typeOk(value, t, schema))) return false;
   if (isObject(value) && isObject(schema.properties)) {
-    for (const [name, prop] of Object.entries(schema.properties)) {
+    const props = schema.properties;
+    for (const [name, prop] of Object.entries(props)) {
       if (isObject(prop) && 'const' in prop && name in value && value[name] !== prop.const) return false;
     }
+    // A strict answer has exactly its branch's keys; a branch missing one of them is another branch.
+    if (!Object.keys(value).every((key) => key in props)) return false;
+    const required = Array.isArray(schema.required) ? (schema.required as string[]) : [];
+    if (!required.every((key) => key in value)) return false;
   }
   return true;
 }

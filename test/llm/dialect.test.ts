@@ -90,6 +90,15 @@ describe('strict dialect', () => {
     expect(fromStrictValue({ ...wire, nickname: 'A', scores: { a: 1 } }, source)).toMatchObject({ nickname: 'A', scores: { a: 1 } });
   });
 
+  it('tells the branches of a plain union apart by their keys when mapping nulls back', () => {
+    const either = z.object({ contact: z.union([z.object({ email: z.string(), name: z.string().optional() }), z.object({ phone: z.string(), ext: z.string().optional() })]) });
+    const src = jsonSchemaOf(either);
+    expect(strictSchemaProblems('either', toStrictSchema(src))).toEqual([]);
+    const back = fromStrictValue({ contact: { phone: '555', ext: null } }, src);
+    expect(back).toEqual({ contact: { phone: '555' } });
+    expect(either.parse(back)).toEqual({ contact: { phone: '555' } });
+  });
+
   it('keeps recursive schemas through $defs', () => {
     interface Tree { label: string; children: Tree[]; note?: string }
     const tree: z.ZodType<Tree> = z.object({ label: z.string(), note: z.string().optional(), get children() { return z.array(tree); } });
