@@ -34,8 +34,7 @@ const completionSchema = z.object({
         message: z.object({ content: z.string().nullish(), refusal: z.string().nullish() }),
         finish_reason: z.string().nullish(),
       }),
-    )
-    .min(1),
+    ),
   usage: usageSchema,
 });
 
@@ -89,8 +88,10 @@ async function whole(client: OpenAI, body: object, signal: AbortSignal | undefin
     signal === undefined ? {} : { signal },
   );
   const parsed = completionSchema.safeParse(raw);
-  if (!parsed.success) throw badResponse(site, 'the response has no choices or an unexpected shape');
-  const choice = parsed.data.choices[0]!;
+  if (!parsed.success) throw badResponse(site, 'the response has an unexpected shape');
+  const choice = parsed.data.choices[0];
+  // Some gateways answer 200 with no choice when the upstream model failed; asking again may work.
+  if (!choice) throw badResponse(site, 'the response has an empty choice list');
   if (choice.message.refusal) throw refused(site, choice.message.refusal);
   return { text: choice.message.content ?? '', finishReason: choice.finish_reason ?? null, model: parsed.data.model, usage: parsed.data.usage };
 }

@@ -6,8 +6,9 @@ import { checkProviders, type DoctorOptions, type ProviderCheck } from './doctor
 import { allowsFallback, LLM_ERROR } from './errors.ts';
 import { sha256Hex, stableStringify } from './hash.ts';
 import { createProviders, type Provider } from './provider.ts';
+import type { Redactor } from './redact.ts';
 import { resolveChain, type Target } from './routes.ts';
-import { jsonSchemaOf, parseStructured, repairMessages, responseFormat, schemaInstruction, schemaName, type ResponseFormat } from './structured.ts';
+import { parseStructured, prepareSchema, repairMessages, responseFormat, schemaInstruction, type PreparedSchema, type ResponseFormat } from './structured.ts';
 import type { CompleteRequest, LlmCompleter, LlmMessage, LlmResult } from './types.ts';
 import { costOf, logUsageRecorder, sumUsage, type LlmUsage, type UsageRecorder } from './usage.ts';
 
@@ -80,11 +81,13 @@ export function createLlmClient(
     const schema = request.schema;
     let messages: LlmMessage[] = [...request.messages];
     let format: ResponseFormat | undefined;
+    let prepared: PreparedSchema | undefined;
     if (schema) {
-      const json = jsonSchemaOf(schema);
+      // Converted per provider: a fallback of another kind gets its own dialect.
+      prepared = prepareSchema(schema, request.schemaName, provider.settings.schemaDialect);
       const mode = provider.settings.structuredOutput;
-      format = responseFormat(mode, schemaName(request.schemaName), json, provider.settings.strict);
-      if (mode !== 'json_schema') messages = [schemaInstruction(json), ...messages];
+      format = responseFormat(mode, prepared.name, prepared.wire, provider.settings.strict);
+      if (mode !== 'json_schema') messages = [schemaInstruction(prepared.wire), ...messages];
     }
     const turns = schema ? 1 + config.maxRepairTurns : 1;
     const records: CompletionRecord[] = [];
@@ -93,6 +96,7 @@ export function createLlmClient(
       text: last.text,
       provider: provider.name,
       model: target.model,
+      finishReason: last.finishReason,
       turns: records.length,
       usage: sumUsage(records.map((r) => usageOf(provider, target, request.agent, r, false))),
     });
@@ -101,7 +105,8 @@ export function createLlmClient(
       const record = await once(provider, target, chat, request);
       records.push(record);
       if (!schema) return result(record.text, record);
-      const parsed = parseStructured(record.text, schema);
+      stopOnUnfinished(record, provider.name, target.model, request.schemaName, redactor);
+      const parsed = parseStructured(record.text, schema, prepared?.source);
       if (parsed.ok) return result(parsed.value, record);
       if (turn >= turns) {
         throw new FatalStepError(
@@ -185,6 +190,23 @@ export function createLlmClient(
     route: (agent) => resolveChain(config, agent),
     doctor: (doctorOptions) => checkProviders(providers, doctorOptions),
   };
+}
+
+/**
+ * A structured answer cut at the token limit is half a JSON value, and one stopped by a content
+ * filter is none: no repair turn fixes either, and asking again gets the same answer.
+ */
+function stopOnUnfinished(record: CompletionRecord, provider: string, model: string, schema: string | undefined, redactor: Redactor): void {
+  const details = redactor.value({ provider, model, finishReason: record.finishReason, schema: schema ?? 'response', excerpt: record.text.slice(-300) });
+  if (record.finishReason === 'length') {
+    throw new FatalStepError(
+      `${provider} (${model}) stopped at the token limit before finishing the JSON answer (finish_reason: length); ` + 'raise maxTokens or ask for less in one call',
+      { code: LLM_ERROR.outputTruncated, details },
+    );
+  }
+  if (record.finishReason === 'content_filter') {
+    throw new FatalStepError(`${provider} (${model}) withheld the answer (finish_reason: content_filter)`, { code: LLM_ERROR.refused, details });
+  }
 }
 
 function usageOf(provider: Provider, target: Target, agent: string | undefined, record: CompletionRecord, cached: boolean): LlmUsage {

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { ConfigError } from '../errors.ts';
 import { formatIssues, zodIssues } from '../plugin/registry.ts';
+import { SCHEMA_DIALECTS } from './dialect.ts';
+import { inferKind, KIND_DEFAULTS, PROVIDER_KINDS, STRUCTURED_MODES } from './kinds.ts';
 
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const PROVIDER_NAME = /^[A-Za-z][A-Za-z0-9_-]*$/;
@@ -23,6 +25,12 @@ export type Price = z.output<typeof priceSchema>;
  */
 export const providerSchema = z
   .object({
+    /**
+     * Which server this is (`openai`, `azure`, `openrouter`, `ollama`, `vllm`, `lmstudio`, `gemini`,
+     * `anthropic`, `generic`); it picks the defaults of `structuredOutput`, `schemaDialect` and
+     * `strict`. Hosted services are recognised by their address; local servers say so here.
+     */
+    kind: z.enum(PROVIDER_KINDS).optional(),
     /** Up to and including the API version segment, e.g. `https://api.openai.com/v1`. */
     baseURL: z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' }),
     /** Name of the environment variable holding the key; omit for servers without auth (Ollama). */
@@ -48,16 +56,30 @@ export const providerSchema = z
     /**
      * How a schema reaches the model: `json_schema` (OpenAI structured outputs), `json_mode`
      * (`response_format: json_object` plus the schema in a system message) or `none` (the
-     * system message only). Output is validated with zod in every mode.
+     * system message only). Output is validated with zod in every mode. Default: by `kind`.
      */
-    structuredOutput: z.enum(['json_schema', 'json_mode', 'none']).default('json_schema'),
-    strict: z.boolean().default(true),
+    structuredOutput: z.enum(STRUCTURED_MODES).optional(),
+    /** The JSON Schema subset the schema is written in (see core/llm/dialect.ts). Default: by `kind`. */
+    schemaDialect: z.enum(SCHEMA_DIALECTS).optional(),
+    /** Sent as `json_schema.strict`. Default: by `kind`. */
+    strict: z.boolean().optional(),
     /** Ask streamed responses to end with token counts (`stream_options.include_usage`). */
     streamUsage: z.boolean().default(true),
     /** Newer OpenAI models want `max_completion_tokens`; many local servers know only `max_tokens`. */
     maxTokensParam: z.enum(['max_tokens', 'max_completion_tokens']).default('max_tokens'),
   })
-  .strict();
+  .strict()
+  .transform((provider) => {
+    const kind = provider.kind ?? inferKind(provider.baseURL, provider.azureApiVersion);
+    const defaults = KIND_DEFAULTS[kind];
+    return {
+      ...provider,
+      kind,
+      structuredOutput: provider.structuredOutput ?? defaults.structuredOutput,
+      schemaDialect: provider.schemaDialect ?? defaults.schemaDialect,
+      strict: provider.strict ?? defaults.strict,
+    };
+  });
 
 export type ProviderConfig = z.output<typeof providerSchema>;
 

@@ -21,6 +21,8 @@ export const LLM_ERROR = {
   refused: 'llm_refused',
   outputInvalid: 'llm_output_invalid',
   schemaUnsupported: 'llm_schema_unsupported',
+  schemaTooLarge: 'llm_schema_too_large',
+  outputTruncated: 'llm_output_truncated',
   keyMissing: 'llm_key_missing',
   notConfigured: 'llm_not_configured',
 } as const;

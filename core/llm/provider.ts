@@ -2,7 +2,7 @@ import OpenAI, { AzureOpenAI } from 'openai';
 import type { LlmConfig, Price, ProviderConfig } from './config.ts';
 import { Redactor } from './redact.ts';
 
-export type StructuredMode = ProviderConfig['structuredOutput'];
+export type { StructuredMode } from './kinds.ts';
 
 /** A configured provider with its client; `client` is undefined while its key is missing. */
 export interface Provider {

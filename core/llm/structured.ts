@@ -2,8 +2,9 @@ import { z } from 'zod';
 import { FatalStepError } from '../errors.ts';
 import { formatIssues, zodIssues } from '../plugin/registry.ts';
 import type { ValidationIssue } from '../errors.ts';
-import type { StructuredMode } from './provider.ts';
+import { fromStrictValue, wireSchema, type JsonSchema, type SchemaDialect } from './dialect.ts';
 import { LLM_ERROR } from './errors.ts';
+import type { StructuredMode } from './kinds.ts';
 import type { LlmMessage } from './types.ts';
 
 const SCHEMA_NAME = /^[A-Za-z0-9_-]{1,64}$/;
@@ -12,15 +13,19 @@ export type ResponseFormat =
   | { type: 'json_object' }
   | { type: 'json_schema'; json_schema: { name: string; schema: Record<string, unknown>; strict: boolean } };
 
-/** The JSON Schema the model is asked to satisfy. Schemas with transforms cannot be described. */
+/**
+ * The JSON Schema of what the model writes: zod's input side, so a field with a default may be
+ * left out and a transform describes what it reads. Types without a JSON form (dates, bigints,
+ * functions) cannot be described.
+ */
 export function jsonSchemaOf(schema: z.ZodType): Record<string, unknown> {
   let json: Record<string, unknown>;
   try {
-    json = z.toJSONSchema(schema) as Record<string, unknown>;
+    json = z.toJSONSchema(schema, { io: 'input' }) as Record<string, unknown>;
   } catch (error) {
     throw new FatalStepError(
       `the output schema cannot be expressed as JSON Schema (${error instanceof Error ? error.message : String(error)}); ` +
-        'describe the JSON the model writes, and transform the value after complete() returns',
+        'describe the JSON the model writes with JSON types, and convert the value after complete() returns',
       { code: LLM_ERROR.schemaUnsupported },
     );
   }
@@ -35,6 +40,22 @@ export function schemaName(name: string | undefined): string {
     throw new FatalStepError(`schema name '${name}' must be 1-64 letters, digits, '_' or '-'`, { code: LLM_ERROR.schemaUnsupported });
   }
   return name;
+}
+
+/** What a structured request sends and how its answer is read back. */
+export interface PreparedSchema {
+  name: string;
+  /** zod's JSON Schema of the answer; guides the way back from the wire form. */
+  source: JsonSchema;
+  /** The schema in the provider's dialect, as sent. */
+  wire: JsonSchema;
+}
+
+/** Converts and checks a schema for a provider before anything is sent (fatal errors name the schema). */
+export function prepareSchema(schema: z.ZodType, name: string | undefined, dialect: SchemaDialect): PreparedSchema {
+  const checkedName = schemaName(name);
+  const source = jsonSchemaOf(schema);
+  return { name: checkedName, source, wire: wireSchema(source, checkedName, dialect) };
 }
 
 export function responseFormat(mode: StructuredMode, name: string, schema: Record<string, unknown>, strict: boolean): ResponseFormat | undefined {
@@ -60,11 +81,16 @@ export type Parsed<T> =
   | { ok: true; value: T }
   | { ok: false; problem: 'invalid_json' | 'schema_mismatch'; message: string; issues: ValidationIssue[] };
 
-/** Reads the model's text as JSON and validates it; fences and chatter around the JSON are tolerated. */
-export function parseStructured<S extends z.ZodType>(text: string, schema: S): Parsed<z.output<S>> {
+/**
+ * Reads the model's text as JSON and validates it; fences and chatter around the JSON are
+ * tolerated. With the `source` JSON Schema, the wire form is mapped back first (nulls for
+ * optional fields become absent, entry lists become records).
+ */
+export function parseStructured<S extends z.ZodType>(text: string, schema: S, source?: JsonSchema): Parsed<z.output<S>> {
   const json = readJson(text);
   if (!json.ok) return { ok: false, problem: 'invalid_json', message: json.message, issues: [] };
-  const result = schema.safeParse(json.value);
+  const value = source === undefined ? json.value : fromStrictValue(json.value, source);
+  const result = schema.safeParse(value);
   if (result.success) return { ok: true, value: result.data };
   return { ok: false, problem: 'schema_mismatch', message: formatIssues(result.error), issues: zodIssues(result.error) };
 }

@@ -44,6 +44,12 @@ export interface LlmResult<T> {
   text: string;
   provider: string;
   model: string;
+  /**
+   * Why the last call stopped, as the server said (`stop`, `length`…; null when it did not say).
+   * A text answer with `length` was cut at the token limit; structured answers never are
+   * (they fail with `llm_output_truncated`).
+   */
+  finishReason: string | null;
   /** Calls it took: 1, plus repair turns. */
   turns: number;
   /** Tokens and cost of those calls, whether paid now or by an earlier attempt. */

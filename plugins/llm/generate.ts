@@ -3,7 +3,8 @@ import { requireLlm } from '../../core/llm/index.ts';
 import { defineStep } from '../../core/plugin/define.ts';
 import { generatorInputSchema, generatorOutputSchema, type Module } from '../agents/schemas.ts';
 import { generateApp } from '../generator-templates/generate.ts';
-import { filesAnswerSchema, pathProblems } from './files.ts';
+import { pathProblems } from './files.ts';
+import { structured } from './outputs.ts';
 import { generateMessages } from './prompts.ts';
 
 /**
@@ -25,8 +26,7 @@ export const generateStep = defineStep({
       ctx,
       agent: 'coder',
       messages: generateMessages(input.spec, module),
-      schema: filesAnswerSchema(module.paths, 'exactly'),
-      schemaName: 'module_files',
+      ...structured('module_files', module.paths),
       stream: true,
     });
     // The schema already refused such answers; this guards a memo written before a prompt change.

@@ -3,10 +3,8 @@ import { FatalStepError, QLayerError } from '../../core/errors.ts';
 import { llmFrom } from '../../core/llm/index.ts';
 import { defineStep } from '../../core/plugin/define.ts';
 import { parsePrompt } from '../parser/parse.ts';
-import { AppSpecSchema } from '../parser/spec.ts';
+import { parseOutputSchema as parseOutput, structured } from './outputs.ts';
 import { parseMessages } from './prompts.ts';
-
-const parseOutput = z.object({ spec: AppSpecSchema, notes: z.array(z.string()) });
 
 /** `llm/parse`: the parser agent; offline (no `llm:` config) the rule-based parser answers. */
 export const parseStep = defineStep({
@@ -20,7 +18,7 @@ export const parseStep = defineStep({
       ctx.log.info('no LLM configured; parsing by rules');
       return parseByRules(input.prompt);
     }
-    const { value } = await llm.complete({ ctx, agent: 'parser', messages: parseMessages(input.prompt), schema: parseOutput, schemaName: 'app_spec' });
+    const { value } = await llm.complete({ ctx, agent: 'parser', messages: parseMessages(input.prompt), ...structured('app_spec') });
     ctx.log.info(`parsed a ${value.spec.kind} named ${value.spec.name.package}`, { entities: value.spec.entities.map((e) => e.name) });
     return value;
   },

@@ -5,7 +5,8 @@ import { defineStep } from '../../core/plugin/define.ts';
 import { fileSchema } from '../agents/schemas.ts';
 import { AppSpecSchema } from '../parser/spec.ts';
 import { validationReportSchema } from '../validators/index.ts';
-import { applyReplacements, filesAnswerSchema, pathProblems } from './files.ts';
+import { applyReplacements, pathProblems } from './files.ts';
+import { structured } from './outputs.ts';
 import { repairMessages } from './prompts.ts';
 
 export const repairInputSchema = z.object({
@@ -41,8 +42,7 @@ export const repairStep = defineStep({
       ctx,
       agent: 'coder',
       messages: repairMessages(input.spec, findings, failing),
-      schema: filesAnswerSchema(allowed, 'subset'),
-      schemaName: 'repaired_files',
+      ...structured('repaired_files', allowed),
       stream: true,
     });
     const problems = pathProblems(value.files, allowed, 'subset');

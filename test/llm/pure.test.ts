@@ -69,8 +69,10 @@ describe('structured output helpers', () => {
   });
 
   it('describes schemas without the meta-schema URL and rejects ones it cannot describe', () => {
-    expect(jsonSchemaOf(schema)).toEqual({ type: 'object', properties: { n: { type: 'number' } }, required: ['n'], additionalProperties: false });
-    expect(() => jsonSchemaOf(z.string().transform((s) => s.length))).toThrow(expect.objectContaining({ code: 'llm_schema_unsupported' }));
+    // The input side: what the model writes.
+    expect(jsonSchemaOf(schema)).toEqual({ type: 'object', properties: { n: { type: 'number' } }, required: ['n'] });
+    expect(jsonSchemaOf(z.object({ n: z.string().transform((s) => s.length) }))).toEqual({ type: 'object', properties: { n: { type: 'string' } }, required: ['n'] });
+    expect(() => jsonSchemaOf(z.object({ at: z.date() }))).toThrow(expect.objectContaining({ code: 'llm_schema_unsupported' }));
     expect(() => schemaName('has space')).toThrow(expect.objectContaining({ code: 'llm_schema_unsupported' }));
   });
 });
