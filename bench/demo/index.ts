@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { encode } from './encode.ts';
+import { recordTerminal } from './record-terminal.ts';
 import { recordUi } from './record-ui.ts';
 import { missingPackages } from './requirements.ts';
 import { REPO } from './server.ts';
@@ -56,6 +57,11 @@ try {
     const ui = await recordUi(frames, log);
     log(`run ${ui.facts.runId}: ${ui.frames.length} frames; the zip has ${ui.facts.zipFiles} files (${ui.facts.zipBytes} bytes)`);
     await write(ui, 'demo', { video: true });
+  }
+  if (parts.includes('terminal')) {
+    const frames = join(work, 'terminal');
+    mkdirSync(frames);
+    await write(await recordTerminal(frames, log), 'demo-terminal', { video: false });
   }
   log(`done in ${Math.round((Date.now() - started) / 1000)} s`);
 } finally {
