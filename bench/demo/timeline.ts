@@ -94,7 +94,8 @@ function thin(shots: Shot[], shortest: number): Shot[] {
     }
   }
   const last = out.at(-1);
-  if (pending && last) last.seconds += pending.seconds;
+  // A short tail joins the shot before it, which then shows the newest picture.
+  if (pending && last) Object.assign(last, { file: pending.file, seconds: last.seconds + pending.seconds });
   else if (pending) out.push(pending);
   return out;
 }
