@@ -56,7 +56,7 @@ export async function startDemoServer(): Promise<DemoServer> {
 function listening(child: ChildProcess): Promise<{ url: string; previewUrl: string }> {
   return new Promise((resolve, reject) => {
     let output = '';
-    const timer = setTimeout(() => reject(new Error(`qlayer serve did not start within 60 s:\n${output}`)), 60_000);
+    const timer = setTimeout(() => reject(new Error(`qlayer serve did not start within 180 s:\n${output}`)), 180_000);
     const read = (chunk: Buffer) => {
       output += chunk.toString('utf8');
       const match = /serving on (http:\/\/\S+) \(.*previews on (http:\/\/[^\s)]+)\)/.exec(output);
