@@ -52,7 +52,8 @@ export async function recordUi(work: string, log: (line: string) => void): Promi
     };
     const $ = (name: SelectorName) => page.locator(css(selectors[name]));
 
-    stage('1. Describe the app you want in a sentence');
+    // Typing takes 1.5 s on an idle machine; on a busy one each key waits, so it is sped up.
+    stage('1. Describe the app you want in a sentence', 4);
     await $('promptBox').focus();
     await page.keyboard.type(DEMO_PROMPT, { delay: TYPING_DELAY_MS });
 
@@ -84,7 +85,7 @@ export async function recordUi(work: string, log: (line: string) => void): Promi
     await todoApp.input(frame).waitFor({ timeout: 60_000 });
     await scrollTo($('previewFrame'));
 
-    stage('6. Use the app in the preview: add a todo');
+    stage('6. Use the app in the preview: add a todo', 6);
     await todoApp.input(frame).focus();
     await page.keyboard.type(DEMO_TODO, { delay: TYPING_DELAY_MS });
     await press(page, todoApp.add(frame));
