@@ -1,8 +1,7 @@
 #!/usr/bin/env node
-// The `qlayer` command. QuantumLayer is written in TypeScript and runs it directly through tsx,
-// so there is no build step between a checkout and a working command.
+// The `qlayer` command from source, for development and the tests: TypeScript runs through tsx.
+// The published binary is the compiled dist/cli/run.js (`npm run build`), which needs no loader.
 import { register } from 'tsx/esm/api';
 
 register();
-const { main } = await import('./qlayer.ts');
-process.exitCode = await main(process.argv.slice(2));
+await import('./run.ts');

@@ -1,8 +1,3 @@
-import { doctor, keys, migrateCommand, plugins } from './commands/admin.ts';
-import { generate } from './commands/generate.ts';
-import { run, runs } from './commands/runs.ts';
-import { serve, worker } from './commands/serve.ts';
-import { workflow } from './commands/workflow.ts';
 import { EXIT, UsageError, describeError, exitCodeFor, type Io } from './io.ts';
 
 const HELP = `QuantumLayer: plain-language requirements to working, packaged software.
@@ -27,17 +22,20 @@ Exit codes: 0 ok, 1 failed, 2 usage, 3 config, 4 not found, 5 database, 70 inter
 
 type Command = (argv: readonly string[], io: Io) => Promise<number>;
 
-const COMMANDS: Record<string, Command> = {
-  generate,
-  serve,
-  worker,
-  run,
-  runs,
-  workflow,
-  plugins,
-  keys,
-  migrate: migrateCommand,
-  doctor,
+// Each command is imported when it runs, so `qlayer --help` and a mistyped command load no more
+// than this file: importing the platform (database drivers, GraphQL, the TypeScript compiler the
+// validators use) costs seconds that only the commands that open it should pay.
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  generate: async () => (await import('./commands/generate.ts')).generate,
+  serve: async () => (await import('./commands/serve.ts')).serve,
+  worker: async () => (await import('./commands/serve.ts')).worker,
+  run: async () => (await import('./commands/runs.ts')).run,
+  runs: async () => (await import('./commands/runs.ts')).runs,
+  workflow: async () => (await import('./commands/workflow.ts')).workflow,
+  plugins: async () => (await import('./commands/admin.ts')).plugins,
+  keys: async () => (await import('./commands/admin.ts')).keys,
+  migrate: async () => (await import('./commands/admin.ts')).migrateCommand,
+  doctor: async () => (await import('./commands/admin.ts')).doctor,
 };
 
 export async function main(argv: readonly string[], io: Io = processIo(argv)): Promise<number> {
@@ -47,13 +45,14 @@ export async function main(argv: readonly string[], io: Io = processIo(argv)): P
     return name === undefined ? EXIT.usage : EXIT.ok;
   }
   if (name === '--version' || name === '-v') {
-    const { PLATFORM_VERSION } = await import('../core/platform.ts');
+    const { PLATFORM_VERSION } = await import('../core/platform-version.ts');
     io.out(PLATFORM_VERSION);
     return EXIT.ok;
   }
-  const command = COMMANDS[name];
+  const load = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
   try {
-    if (!command) throw new UsageError(`unknown command '${name}'; run 'qlayer --help' for the list`);
+    if (!load) throw new UsageError(`unknown command '${name}'; run 'qlayer --help' for the list`);
+    const command = await load();
     return await command(rest, io);
   } catch (error) {
     const described = describeError(error);

@@ -14,8 +14,9 @@ import { Runner } from './runner/runner.ts';
 import type { Logger } from './runner/types.ts';
 import type { Worker } from './runner/worker.ts';
 import { compileWorkflow } from './workflow/index.ts';
+import { PLATFORM_VERSION } from './platform-version.ts';
 
-export const PLATFORM_VERSION = '0.1.0';
+export { PLATFORM_VERSION } from './platform-version.ts';
 export const BUILTIN_WORKFLOWS_DIR = fileURLToPath(new URL('../workflows/', import.meta.url));
 
 export interface Platform {

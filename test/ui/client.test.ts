@@ -1,19 +1,7 @@
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { highlightJs } from '../../api/ui/assets/highlight.js.ts';
-import { zipJs } from '../../api/ui/assets/zip.js.ts';
-import { loadModule } from './helpers/modules.ts';
-
-interface ZipModule {
-  readZip(bytes: Uint8Array): Map<string, { size: number; text(): Promise<string>; bytes(): Promise<Uint8Array> }>;
-}
-interface HighlightModule {
-  languageOf(path: string): string;
-  tokenize(text: string, language: string): [string | null, string][];
-}
-
-const zip = await loadModule<ZipModule>(zipJs);
-const hl = await loadModule<HighlightModule>(highlightJs);
+import * as hl from '../../api/ui/client/highlight.ts';
+import * as zip from '../../api/ui/client/zip.ts';
 
 /** Tokens of one class, in order. */
 const tokens = (text: string, language: string, cls: string) => hl.tokenize(text, language).filter(([c]) => c === cls).map(([, t]) => t);

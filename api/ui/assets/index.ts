@@ -1,35 +1,15 @@
 import { Hono } from 'hono';
 import type { UiEnv } from '../deps.ts';
-import { appJs } from './app.js.ts';
-import { editorJs } from './editor.js.ts';
-import { examplesJs } from './examples.js.ts';
-import { filesJs } from './files.js.ts';
-import { formatJs } from './format.js.ts';
-import { formsJs } from './forms.js.ts';
-import { highlightJs } from './highlight.js.ts';
-import { liveJs } from './live.js.ts';
-import { previewJs } from './preview.js.ts';
-import { refreshJs } from './refresh.js.ts';
-import { regionsJs } from './regions.js.ts';
-import { stylesCss } from './styles.css.ts';
-import { zipJs } from './zip.js.ts';
+import { appJs, stylesCss } from './client.gen.ts';
 
 const JS = 'text/javascript; charset=utf-8';
 
-/** Every asset by file name: ES modules importing each other by relative path, and the stylesheet. */
+/**
+ * The UI's two assets: its browser code (api/ui/client, bundled into one ES module by
+ * `npm run build`) and its stylesheet.
+ */
 export const ASSETS: Readonly<Record<string, { type: string; body: string }>> = {
   'app.js': { type: JS, body: appJs },
-  'regions.js': { type: JS, body: regionsJs },
-  'forms.js': { type: JS, body: formsJs },
-  'live.js': { type: JS, body: liveJs },
-  'preview.js': { type: JS, body: previewJs },
-  'format.js': { type: JS, body: formatJs },
-  'files.js': { type: JS, body: filesJs },
-  'zip.js': { type: JS, body: zipJs },
-  'highlight.js': { type: JS, body: highlightJs },
-  'editor.js': { type: JS, body: editorJs },
-  'examples.js': { type: JS, body: examplesJs },
-  'refresh.js': { type: JS, body: refreshJs },
   'styles.css': { type: 'text/css; charset=utf-8', body: stylesCss },
 };
 

@@ -6,30 +6,45 @@
  * it, and the script remembers what it appended, so nothing appears twice however a refresh,
  * a reconnect and the stream interleave.
  */
-export const liveJs = String.raw`
-import { announce, refreshRegions } from './regions.js';
-import { formatDuration } from './format.js';
+import { announce, refreshRegions, type RegionsSwapped } from './regions.ts';
+import { formatDuration } from '../format.ts';
 
 const FINAL = new Set(['run.completed', 'run.failed', 'run.cancelled']);
-const SPOKEN = { 'step.completed': 'completed', 'step.failed': 'failed', 'step.retrying': 'will be retried', 'step.skipped': 'was skipped', 'step.cancelled': 'was cancelled' };
+/** A run event as the page's event stream sends it. */
+interface LiveEvent {
+  id: number;
+  type: string;
+  stepKey: string;
+  at: string;
+  data?: { level?: string; message?: unknown; data?: unknown; percent?: unknown; text?: unknown } | null;
+}
 
-export function followRun(timeline) {
-  const runId = timeline.dataset.runId;
-  let source = null;
-  let pending = [];
-  const seen = new Set();
-  let timer = 0;
-  let inFlight = null;
+const SPOKEN: Readonly<Record<string, string>> = { 'step.completed': 'completed', 'step.failed': 'failed', 'step.retrying': 'will be retried', 'step.skipped': 'was skipped', 'step.cancelled': 'was cancelled' };
+
+function isLiveEvent(value: unknown): value is LiveEvent {
+  if (typeof value !== 'object' || value === null) return false;
+  const ev = value as Record<string, unknown>;
+  return typeof ev.id === 'number' && typeof ev.type === 'string' && typeof ev.at === 'string' && typeof (ev.stepKey ?? '') === 'string';
+}
+
+export function followRun(timeline: HTMLElement): { refresh: () => Promise<void>; disconnect: () => void } {
+  const runId = timeline.dataset.runId ?? '';
+  let source: EventSource | null = null;
+  let pending: LiveEvent[] = [];
+  const seen = new Set<number>();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let inFlight: Promise<void> | null = null;
   let again = false;
 
-  const stepEl = (key) => timeline.querySelector('li.step[data-key="' + CSS.escape(key) + '"]');
+  const stepEl = (key: string | undefined): HTMLElement | null =>
+    key === undefined ? null : timeline.querySelector<HTMLElement>('li.step[data-key="' + CSS.escape(key) + '"]');
 
-  function offset(at) {
-    const s = Math.max(0, (Date.parse(at) - Date.parse(timeline.dataset.runStarted)) / 1000);
+  function offset(at: string): string {
+    const s = Math.max(0, (Date.parse(at) - Date.parse(timeline.dataset.runStarted ?? at)) / 1000);
     return '+' + s.toFixed(1) + ' s';
   }
 
-  function line(ev, level, message, data) {
+  function line(ev: LiveEvent, level: string, message: string, data?: unknown): HTMLLIElement {
     const li = document.createElement('li');
     li.dataset.id = String(ev.id);
     li.className = 'level-' + String(level).replace(/[^a-z]/g, '');
@@ -55,9 +70,9 @@ export function followRun(timeline) {
     return li;
   }
 
-  function appendToLog(ev) {
+  function appendToLog(ev: LiveEvent): void {
     const step = stepEl(ev.stepKey);
-    const log = step && step.querySelector(':scope > .step-log');
+    const log = step?.querySelector<HTMLElement>(':scope > .step-log');
     if (!log) {
       pending.push(ev);
       scheduleRefresh();
@@ -66,13 +81,13 @@ export function followRun(timeline) {
     // data-last covers what the server rendered; the set covers what arrived since, in any order.
     if (Number(log.dataset.last || 0) >= ev.id || seen.has(ev.id)) return;
     seen.add(ev.id);
-    const d = ev.data || {};
+    const d = ev.data ?? {};
     const list = log.querySelector(':scope > ol.log');
-    if (ev.type === 'log') list.append(line(ev, d.level || 'info', d.message || '', d.data));
+    if (ev.type === 'log') list?.append(line(ev, d.level ?? 'info', typeof d.message === 'string' ? d.message : '', d.data));
     if (ev.type !== 'progress') return;
-    if (typeof d.message === 'string') list.append(line(ev, 'progress', d.message));
+    if (typeof d.message === 'string') list?.append(line(ev, 'progress', d.message));
     if (typeof d.percent === 'number') {
-      let bar = log.querySelector(':scope > progress');
+      let bar = log.querySelector<HTMLProgressElement>(':scope > progress');
       if (!bar) {
         bar = document.createElement('progress');
         bar.max = 100;
@@ -83,7 +98,7 @@ export function followRun(timeline) {
       bar.textContent = d.percent + '%';
     }
     if (typeof d.text === 'string' && d.text !== '') {
-      let pre = log.querySelector(':scope > pre.stream');
+      let pre = log.querySelector<HTMLPreElement>(':scope > pre.stream');
       if (!pre) {
         pre = document.createElement('pre');
         pre.className = 'stream';
@@ -98,20 +113,20 @@ export function followRun(timeline) {
     }
   }
 
-  function patchTimeline(doc) {
+  function patchTimeline(doc: Document): void {
     const fresh = doc.getElementById('timeline');
     if (!fresh) return;
-    timeline.dataset.runStatus = fresh.dataset.runStatus;
-    for (const li of fresh.querySelectorAll('li.step')) {
+    timeline.dataset.runStatus = fresh.dataset.runStatus ?? '';
+    for (const li of fresh.querySelectorAll<HTMLElement>('li.step')) {
       const local = stepEl(li.dataset.key);
       if (!local) {
-        const parent = li.parentElement && li.parentElement.closest('li.step');
+        const parent = li.parentElement?.closest<HTMLElement>('li.step');
         const localParent = parent ? stepEl(parent.dataset.key) : null;
         const list = localParent ? localParent.querySelector(':scope > ol.children') : timeline;
         if (list) list.append(document.importNode(li, true));
         continue;
       }
-      local.dataset.status = li.dataset.status;
+      local.dataset.status = li.dataset.status ?? '';
       const head = li.querySelector(':scope > .step-head');
       const localHead = local.querySelector(':scope > .step-head');
       if (head && localHead && head.outerHTML !== localHead.outerHTML) localHead.replaceWith(document.importNode(head, true));
@@ -121,7 +136,7 @@ export function followRun(timeline) {
     queued.forEach((ev) => { if (stepEl(ev.stepKey)) appendToLog(ev); });
   }
 
-  async function refresh() {
+  async function refresh(): Promise<void> {
     if (inFlight) {
       again = true;
       return inFlight;
@@ -143,25 +158,27 @@ export function followRun(timeline) {
     connectIfRunning();
   }
 
-  function scheduleRefresh(delay) {
+  function scheduleRefresh(delay = 250): void {
     clearTimeout(timer);
-    timer = setTimeout(refresh, delay === undefined ? 250 : delay);
+    timer = setTimeout(() => void refresh(), delay);
   }
 
-  function onEvent(message) {
-    let ev;
+  function onEvent(message: MessageEvent<string>): void {
+    let ev: unknown;
     try {
       ev = JSON.parse(message.data);
     } catch {
       return;
     }
+    if (!isLiveEvent(ev)) return;
     timeline.dataset.lastEvent = String(Math.max(ev.id, Number(timeline.dataset.lastEvent || 0)));
     if (ev.type === 'log' || ev.type === 'progress') {
       appendToLog(ev);
       return;
     }
     if (ev.type.startsWith('step.')) {
-      if (SPOKEN[ev.type]) announce('Step ' + ev.stepKey + ' ' + SPOKEN[ev.type] + '.');
+      const spoken = SPOKEN[ev.type];
+      if (spoken !== undefined) announce('Step ' + ev.stepKey + ' ' + spoken + '.');
       scheduleRefresh();
     } else if (ev.type.startsWith('run.')) {
       if (FINAL.has(ev.type)) announce('The run ' + ev.type.slice(4) + '.');
@@ -169,12 +186,12 @@ export function followRun(timeline) {
     }
   }
 
-  function disconnect() {
+  function disconnect(): void {
     if (source) source.close();
     source = null;
   }
 
-  function connectIfRunning() {
+  function connectIfRunning(): void {
     if (source || timeline.dataset.runStatus !== 'running') return;
     source = new EventSource('/ui/runs/' + encodeURIComponent(runId) + '/events?after=' + encodeURIComponent(timeline.dataset.lastEvent || '0'));
     source.onmessage = onEvent;
@@ -193,17 +210,16 @@ export function followRun(timeline) {
 
   // A retry or cancel sent from this page brings a fresh copy of it: patch the steps and resume.
   document.addEventListener('ql:regions', (e) => {
-    patchTimeline(e.detail.doc);
+    patchTimeline((e as CustomEvent<RegionsSwapped>).detail.doc);
     connectIfRunning();
   });
 
   setInterval(() => {
-    for (const el of timeline.querySelectorAll('.duration[data-started]:not([data-finished])')) {
-      el.textContent = formatDuration(Date.now() - Date.parse(el.dataset.started));
+    for (const el of timeline.querySelectorAll<HTMLElement>('.duration[data-started]:not([data-finished])')) {
+      el.textContent = formatDuration(Date.now() - Date.parse(el.dataset.started ?? ''));
     }
   }, 1000);
 
   connectIfRunning();
   return { refresh, disconnect };
 }
-`;

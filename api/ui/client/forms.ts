@@ -3,10 +3,9 @@
  * the answer's regions replace the page's, so focus and scroll stay put. A redirect to another
  * page is followed as a normal navigation; a network failure falls back to a plain submit.
  */
-export const formsJs = String.raw`
-import { announce, swapRegions } from './regions.js';
+import { announce, swapRegions } from './regions.ts';
 
-export function enhanceForms() {
+export function enhanceForms(): void {
   document.addEventListener('submit', async (event) => {
     const form = event.target;
     if (!(form instanceof HTMLFormElement) || !form.hasAttribute('data-enhance') || form.dataset.plain) return;
@@ -14,10 +13,11 @@ export function enhanceForms() {
     if (form.dataset.busy) return;
     const submitter = event.submitter instanceof HTMLButtonElement ? event.submitter : null;
     const action = (submitter && submitter.getAttribute('formaction')) || form.getAttribute('action') || location.pathname;
-    const body = new URLSearchParams(new FormData(form, submitter));
+    // Every field of these forms is text, so the FormData converts without loss.
+    const body = new URLSearchParams(new FormData(form, submitter) as unknown as Record<string, string>);
     // Busy, not disabled: disabling the focused button would drop focus to the page body.
     const buttons = [...form.querySelectorAll('button')];
-    const busy = (on) => {
+    const busy = (on: boolean): void => {
       if (on) form.dataset.busy = '1';
       else delete form.dataset.busy;
       for (const el of [form, ...buttons]) {
@@ -27,7 +27,7 @@ export function enhanceForms() {
       }
     };
     busy(true);
-    let res;
+    let res: Response;
     try {
       res = await fetch(action, { method: 'POST', body, headers: { Accept: 'text/html' }, credentials: 'same-origin' });
     } catch {
@@ -44,7 +44,7 @@ export function enhanceForms() {
     const doc = new DOMParser().parseFromString(await res.text(), 'text/html');
     busy(false);
     const replaced = swapRegions(doc, { force: true });
-    const alert = replaced.map((r) => r.querySelector('[role="alert"]')).find(Boolean);
+    const alert = replaced.map((r) => r.querySelector<HTMLElement>('[role="alert"]')).find((el) => el !== null);
     if (alert) {
       alert.setAttribute('tabindex', '-1');
       alert.focus();
@@ -53,4 +53,3 @@ export function enhanceForms() {
     }
   });
 }
-`;

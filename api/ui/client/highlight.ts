@@ -3,18 +3,21 @@
  * JSX tags in .jsx/.tsx), JSON, HTML and CSS; other files are shown plain. Tokens become spans
  * built with textContent, so file content is never parsed as markup.
  */
-export const highlightJs = String.raw`
 const KEYWORDS = new Set(('abstract as async await break case catch class const continue debugger declare default delete do else enum export ' +
   'extends false finally for from function get if implements import in instanceof interface keyof let new null of private protected ' +
   'public readonly return satisfies set static super switch this throw true try type typeof undefined var void while with yield').split(' '));
 
-function lex(text, source, classify) {
+/** A piece of text and its token class (`kw`, `str`…), or null for plain text. */
+export type Token = [string | null, string];
+type Classified = string | null | Token[];
+
+function lex(text: string, source: RegExp, classify: (match: RegExpExecArray) => Classified): Token[] {
   // A fresh RegExp per call: classify may lex a part with the same pattern, and a shared
   // lastIndex would send the outer loop back to the start.
   const pattern = new RegExp(source.source, source.flags);
-  const out = [];
+  const out: Token[] = [];
   let last = 0;
-  let m;
+  let m: RegExpExecArray | null;
   while ((m = pattern.exec(text))) {
     if (m[0] === '') {
       pattern.lastIndex++;
@@ -37,22 +40,22 @@ const CSS_RE = new RegExp('(/\\*[\\s\\S]*?\\*/)|(' + STRING + ')|(@[\\w-]+)|([{}
 const HTML_RE = /(<!--[\s\S]*?-->)|(<\/?[A-Za-z][^>]*>)/g;
 const TAG_RE = new RegExp('^(</?[\\w:-]+)|([\\w:-]+)(?==)|("[^"]*"|\'[^\']*\')', 'g');
 
-function js(text, jsx) {
-  return lex(text, JS, (m) => {
+function js(text: string, jsx: boolean): Token[] {
+  return lex(text, JS, (m): Classified => {
     if (m[1]) return 'com';
     if (m[2]) return 'str';
     // Outside JSX files a '<' starts a comparison or a type argument, not a tag.
     if (m[3]) return jsx ? 'tag' : [[null, '<'], ...js(m[3].slice(1), false)];
     if (m[4]) return 'num';
-    return KEYWORDS.has(m[5]) ? 'kw' : null;
+    return KEYWORDS.has(m[5] ?? '') ? 'kw' : null;
   });
 }
 
-function json(text) {
+function json(text: string): Token[] {
   return lex(text, JSON_RE, (m) => (m[1] ? 'prop' : m[2] ? 'str' : m[3] ? 'num' : 'kw'));
 }
 
-function css(text) {
+function css(text: string): Token[] {
   let depth = 0;
   return lex(text, CSS_RE, (m) => {
     if (m[1]) return 'com';
@@ -67,11 +70,11 @@ function css(text) {
   });
 }
 
-function markup(text) {
-  return lex(text, HTML_RE, (m) => (m[1] ? 'com' : lex(m[2], TAG_RE, (t) => (t[1] ? 'tag' : t[2] ? 'attr' : 'str'))));
+function markup(text: string): Token[] {
+  return lex(text, HTML_RE, (m) => (m[1] ? 'com' : lex(m[2] ?? '', TAG_RE, (t) => (t[1] ? 'tag' : t[2] ? 'attr' : 'str'))));
 }
 
-export function languageOf(path) {
+export function languageOf(path: string): string {
   const ext = (path.split('.').pop() || '').toLowerCase();
   if (['js', 'mjs', 'cjs', 'ts', 'mts', 'cts'].includes(ext)) return 'js';
   if (ext === 'jsx' || ext === 'tsx') return 'jsx';
@@ -81,7 +84,7 @@ export function languageOf(path) {
   return 'plain';
 }
 
-export function tokenize(text, language) {
+export function tokenize(text: string, language: string): Token[] {
   if (language === 'js' || language === 'jsx') return js(text, language === 'jsx');
   if (language === 'json') return json(text);
   if (language === 'css') return css(text);
@@ -90,7 +93,7 @@ export function tokenize(text, language) {
 }
 
 /** A pre.code element with one span.line per line, as the server renders plain files. */
-export function renderCode(text, path) {
+export function renderCode(text: string, path: string): HTMLPreElement {
   const pre = document.createElement('pre');
   pre.className = 'code';
   pre.tabIndex = 0;
@@ -106,7 +109,7 @@ export function renderCode(text, path) {
   };
   for (const [cls, value] of tokenize(text.replace(/\n$/, ''), languageOf(path))) {
     const parts = value.split('\n');
-    parts.forEach((part, i) => {
+    parts.forEach((part: string, i: number) => {
       if (i > 0) finish();
       if (part === '') return;
       if (cls) {
@@ -123,4 +126,3 @@ export function renderCode(text, path) {
   pre.append(code);
   return pre;
 }
-`;

@@ -4,23 +4,22 @@
  * own page (`data-preview-poll`) every second and swaps it in once it changes, so the server
  * stays the one renderer. Each change of status is spoken through the page's announcer.
  */
-export const previewJs = String.raw`
-import { announce, fetchPage, swapRegions } from './regions.js';
+import { announce, fetchPage, swapRegions } from './regions.ts';
 
-const SPOKEN = {
+const SPOKEN: Readonly<Record<string, string>> = {
   starting: 'Starting the preview.',
   running: 'The preview is running.',
   failed: 'The preview failed to start.',
   stopped: 'The preview is stopped.',
 };
 
-export function followPreview() {
+export function followPreview(): void {
   const status = () => {
     const region = document.getElementById('preview');
     return region ? region.dataset.previewStatus || '' : '';
   };
   let last = status();
-  let timer = 0;
+  let timer: ReturnType<typeof setTimeout> | undefined;
 
   function schedule() {
     clearTimeout(timer);
@@ -48,4 +47,3 @@ export function followPreview() {
   });
   schedule();
 }
-`;

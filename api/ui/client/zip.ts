@@ -3,22 +3,27 @@
  * DecompressionStream('deflate-raw') inflates an entry when it is opened. Stored and deflated
  * entries only (what the packager writes); ZIP64 and encrypted archives are refused.
  */
-export const zipJs = String.raw`
 const EOCD = 0x06054b50;
 const CENTRAL = 0x02014b50;
 const LOCAL = 0x04034b50;
 
-function fail(message) {
+function fail(message: string): never {
   throw new Error('cannot read the zip: ' + message);
 }
 
-async function inflate(data) {
-  const stream = new Blob([data]).stream().pipeThrough(new DecompressionStream('deflate-raw'));
+async function inflate(data: Uint8Array): Promise<Uint8Array> {
+  const stream = new Blob([data as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new DecompressionStream('deflate-raw'));
   return new Uint8Array(await new Response(stream).arrayBuffer());
 }
 
-/** Map of path to { size, bytes(), text() } for every file (folders are left out). */
-export function readZip(bytes) {
+export interface ZipEntry {
+  size: number;
+  bytes(): Promise<Uint8Array>;
+  text(): Promise<string>;
+}
+
+/** Every file by path (folders are left out). */
+export function readZip(bytes: Uint8Array): Map<string, ZipEntry> {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   let end = -1;
   // The end record sits in the last 22 bytes plus a comment of at most 65535.
@@ -33,7 +38,7 @@ export function readZip(bytes) {
   let p = view.getUint32(end + 16, true);
   if (count === 0xffff || p === 0xffffffff) fail('ZIP64 archives are not supported');
   const names = new TextDecoder();
-  const files = new Map();
+  const files = new Map<string, ZipEntry>();
   for (let n = 0; n < count; n++) {
     if (p + 46 > bytes.length || view.getUint32(p, true) !== CENTRAL) fail('damaged central directory');
     const flags = view.getUint16(p + 8, true);
@@ -53,8 +58,8 @@ export function readZip(bytes) {
     const start = local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true);
     if (start + compressed > bytes.length) fail(name + ' is cut short');
     const data = bytes.subarray(start, start + compressed);
-    let cached = null;
-    const entry = {
+    let cached: Promise<Uint8Array> | null = null;
+    const entry: ZipEntry = {
       size,
       bytes() {
         cached = cached || (method === 0 ? Promise.resolve(data) : inflate(data));
@@ -68,4 +73,3 @@ export function readZip(bytes) {
   }
   return files;
 }
-`;

@@ -3,17 +3,17 @@
  * read from the project zip, downloaded once and unpacked here. Opening a link in a new tab
  * still goes to the plain file page.
  */
-export const filesJs = String.raw`
-import { readZip } from './zip.js';
-import { renderCode } from './highlight.js';
-import { announce } from './regions.js';
+import { readZip, type ZipEntry } from './zip.ts';
+import { renderCode } from './highlight.ts';
+import { announce } from './regions.ts';
 
-export function enhanceFiles(section) {
+export function enhanceFiles(section: HTMLElement | null): void {
   if (!section || !section.dataset.zip || section.dataset.enhanced) return;
   section.dataset.enhanced = '1';
-  let zip = null;
-  const load = () => {
-    zip = zip || fetch(section.dataset.zip, { credentials: 'same-origin' }).then((res) => {
+  const url = section.dataset.zip;
+  let zip: Promise<Map<string, ZipEntry>> | null = null;
+  const load = (): Promise<Map<string, ZipEntry>> => {
+    zip = zip ?? fetch(url, { credentials: 'same-origin' }).then((res) => {
       if (!res.ok) throw new Error('download failed: ' + res.status);
       return res.arrayBuffer();
     }).then((buffer) => readZip(new Uint8Array(buffer)));
@@ -22,12 +22,13 @@ export function enhanceFiles(section) {
   };
 
   section.addEventListener('click', async (event) => {
-    const link = event.target instanceof Element ? event.target.closest('a[data-path]') : null;
+    const link = event.target instanceof Element ? event.target.closest<HTMLAnchorElement>('a[data-path]') : null;
     if (!link || event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;
     event.preventDefault();
-    const viewer = section.querySelector('#viewer');
+    const viewer = section.querySelector<HTMLElement>('#viewer');
     const path = link.dataset.path;
-    let text;
+    if (!viewer || path === undefined) return;
+    let text: string;
     try {
       const entry = (await load()).get(path);
       if (!entry) throw new Error('missing ' + path);
@@ -46,7 +47,7 @@ export function enhanceFiles(section) {
     plain.href = link.href;
     plain.textContent = 'Open on its own page';
     open.append(plain);
-    let body;
+    let body: HTMLElement;
     if (text.includes('\u0000')) {
       body = document.createElement('p');
       body.textContent = 'This file is not text; download the zip to open it.';
@@ -62,4 +63,3 @@ export function enhanceFiles(section) {
     announce('Showing ' + path + '.');
   });
 }
-`;
