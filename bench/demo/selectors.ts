@@ -21,7 +21,7 @@ export interface ElementSelector {
    * Rendered by a page script rather than the server (the code viewer); the test then checks
    * that the script still creates it.
    */
-  client?: 'files.js';
+  client?: 'files.ts';
 }
 
 /** The file the demo opens in the code viewer. */
@@ -40,7 +40,7 @@ export const selectors = {
   report: { tag: 'section', id: 'report' },
   filesSection: { tag: 'section', id: 'files' },
   fileLink: { tag: 'a', attrs: { 'data-path': DEMO_FILE } },
-  viewerHeading: { tag: 'h3', id: 'viewer-h', text: DEMO_FILE, client: 'files.js' },
+  viewerHeading: { tag: 'h3', id: 'viewer-h', text: DEMO_FILE, client: 'files.ts' },
   downloadLink: { tag: 'a', id: 'download-link', attrs: { download: true } },
   /** Run page, preview section, in each state the demo passes through. */
   previewNone: { tag: 'section', id: 'preview', attrs: { 'data-preview-status': 'none' } },

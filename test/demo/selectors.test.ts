@@ -1,6 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ServedPreviews } from '../../api/preview-origin.ts';
-import { filesJs } from '../../api/ui/assets/files.js.ts';
 import { previewSection } from '../../api/ui/pages/preview.ts';
 import { runDto } from '../../api/dto.ts';
 import type { PreviewInfo } from '../../core/preview/types.ts';
@@ -85,9 +85,10 @@ describe("the demo's selectors", () => {
     expectFound(section('running'), ['previewRunning', 'previewFrame', 'previewStop']);
   }, 150_000);
 
-  it('the code viewer, drawn by files.js, still makes the heading the demo waits for', () => {
+  it('the code viewer, drawn by api/ui/client/files.ts, still makes the heading the demo waits for', () => {
     const { viewerHeading } = selectors;
-    expect(viewerHeading.client).toBe('files.js');
+    expect(viewerHeading.client).toBe('files.ts');
+    const filesJs = readFileSync(new URL('../../api/ui/client/files.ts', import.meta.url), 'utf8');
     expect(filesJs).toContain(`document.createElement('${viewerHeading.tag}')`);
     expect(filesJs).toContain(`heading.id = '${viewerHeading.id}'`);
     expect(filesJs).toContain('heading.textContent = path');
