@@ -38,7 +38,7 @@ export function fullstackFiles(spec: AppSpec): GeneratedFile[] {
         typecheck: 'tsc -p tsconfig.json && tsc -p server/tsconfig.json',
       },
       dependencies: ['@electric-sql/pglite', '@hono/node-server', 'hono', 'react', 'react-dom', 'zod'],
-      devDependencies: ['@types/node', '@types/react', '@types/react-dom', '@vitejs/plugin-react', 'jsdom', 'typescript', 'vite', 'vitest'],
+      devDependencies: ['@types/node', '@types/react', '@types/react-dom', '@vitejs/plugin-react', 'axe-core', 'jsdom', 'typescript', 'vite', 'vitest'],
     }),
     { path: 'tsconfig.json', content: json({ compilerOptions: CLIENT_COMPILER_OPTIONS, include: ['client', 'vite.config.ts', 'vitest.config.ts'] }) },
     { path: 'tsconfig.server.json', content: json({ ...SERVER_TSCONFIG, compilerOptions: { ...SERVER_TSCONFIG.compilerOptions, outDir: 'dist/server', rootDir: 'server/src' }, include: ['server/src'] }) },

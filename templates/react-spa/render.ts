@@ -59,7 +59,7 @@ export function reactSpaFiles(spec: AppSpec): GeneratedFile[] {
         typecheck: 'tsc -p tsconfig.json',
       },
       dependencies: ['react', 'react-dom'],
-      devDependencies: ['@types/node', '@types/react', '@types/react-dom', '@vitejs/plugin-react', 'jsdom', 'typescript', 'vite', 'vitest'],
+      devDependencies: ['@types/node', '@types/react', '@types/react-dom', '@vitejs/plugin-react', 'axe-core', 'jsdom', 'typescript', 'vite', 'vitest'],
     }),
     { path: 'tsconfig.json', content: json({ compilerOptions: CLIENT_COMPILER_OPTIONS, include: ['src', 'test', 'vite.config.ts', 'vitest.config.ts'] }) },
     renderGitignore(),
