@@ -276,7 +276,8 @@ export function renderEntityTest(entity: EntityModel, models: readonly EntityMod
       expect(body.issues.map((issue: { path: string }) => issue.path)).toEqual([${jsString(field.name)}]);
     }
   });`);
-    tests.push(`  it('refuses to delete a ${parent.label.toLowerCase()} that still has ${entity.pluralLabel.toLowerCase()} (restrict), then deletes it once they are gone', async () => {
+    const aParent = `${/^[aeiou]/i.test(parent.label) ? 'an' : 'a'} ${parent.label.toLowerCase()}`;
+    tests.push(`  it('refuses to delete ${aParent} that still has ${entity.pluralLabel.toLowerCase()} (restrict), then deletes it once they are gone', async () => {
     const parent = await (await api.call('POST', '${parentBase}', ${objectLiteral(sampleRecord(parent, 2))})).json();
     const record = await (await api.call('POST', '${base}', { ...valid, ${field.name}: parent.id })).json();
     const refused = await api.call('DELETE', \`${parentBase}/\${parent.id}\`);
