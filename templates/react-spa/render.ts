@@ -4,7 +4,7 @@ import { entityModels } from '../../plugins/generator-templates/model.ts';
 import { templateFiles } from '../../plugins/generator-templates/template-files.ts';
 import type { AppSpec } from '../../plugins/parser/spec.ts';
 import { renderAppTest, renderClientModel } from '../react/render.ts';
-import { fieldTable, renderGitignore, renderPackageJson, renderReadme } from '../shared/render.ts';
+import { fieldTable, renderGitignore, renderPackageJson, renderReadme, UI_GUIDE } from '../shared/render.ts';
 
 export const CLIENT_COMPILER_OPTIONS = {
   target: 'ES2022',
@@ -64,6 +64,7 @@ export function reactSpaFiles(spec: AppSpec): GeneratedFile[] {
     { path: 'tsconfig.json', content: json({ compilerOptions: CLIENT_COMPILER_OPTIONS, include: ['src', 'test', 'vite.config.ts', 'vitest.config.ts'] }) },
     renderGitignore(),
     renderReadme(spec, 'npm install\nnpm test\nnpm start            # builds to dist/, then serves it on PORT (default 4173)', [
+      { heading: 'Use it', body: UI_GUIDE },
       { heading: 'Develop', body: '`npm run dev` starts Vite with hot reload. `npm run build` type-checks and writes the static app to `dist/`, which any static file server can host.' },
       {
         heading: 'Data',
