@@ -4,6 +4,7 @@ import { generateApp } from '../../plugins/generator-templates/generate.ts';
 import { chooseListFields, entityModels, type FieldModel } from '../../plugins/generator-templates/model.ts';
 import { VERSIONS } from '../../plugins/generator-templates/versions.ts';
 import { parsePrompt } from '../../plugins/parser/parse.ts';
+import { schoolSpec } from './school-spec.ts';
 import type { AppSpec } from '../../plugins/parser/spec.ts';
 
 const spec = (prompt: string): AppSpec => parsePrompt(prompt).spec;
@@ -169,6 +170,25 @@ describe('UIs show, edit and page through records', () => {
       expect(JSON.parse(app.get('package.json') ?? '{}').devDependencies['axe-core']).toBe(VERSIONS['axe-core']);
     }
     expect(byPath(files(PROMPTS.spa)).get('src/model.ts')).toContain('listFields: ["title"]');
+  });
+
+  it('handles many-to-many through a join entity that belongs to both sides', () => {
+    for (const kind of ['fullstack', 'react-spa', 'rest-api'] as const) {
+      const app = byPath(generateApp(schoolSpec(kind)));
+      expect(brokenImports(generateApp(schoolSpec(kind)))).toEqual([]);
+      const prefix = kind === 'fullstack' ? 'server/' : '';
+      if (kind !== 'react-spa') {
+        const test = app.get(`${prefix}test/enrollments.test.ts`) ?? '';
+        for (const field of ['studentId', 'courseId']) expect(test).toContain(`with a 422 naming ${field}`);
+        expect(app.get(`${prefix}src/entities/index.ts`)).toContain('[student, course, enrollment]');
+      }
+      if (kind !== 'rest-api') {
+        const test = app.get(`${kind === 'fullstack' ? 'client/' : ''}test/app.test.tsx`) ?? '';
+        expect(test).toContain('picks the student of an enrollment');
+        expect(test).toContain('picks the course of an enrollment');
+        expect(app.get(`${kind === 'fullstack' ? 'client/' : ''}src/model.ts`)).toContain('listFields: ["enrolledOn", "studentId", "courseId", "status"]');
+      }
+    }
   });
 
   it('tests parent pickers and children lists where entities relate', () => {
