@@ -93,7 +93,7 @@ describe.skipIf(skip).sequential('generated apps build and pass their own tests'
           const port = await freePort();
           const server = startCommand('npm', ['start'], { cwd: dir, env: { PORT: String(port), DATA_DIR: join(dir, 'data') } });
           try {
-            const response = await waitForHttp(`http://127.0.0.1:${port}${app.serve.path}`, 120_000);
+            const response = await waitForHttp(`http://127.0.0.1:${port}${app.serve.path}`, STEP_TIMEOUT);
             expect(response.status, server.output()).toBe(200);
             expect(await response.text()).toContain(app.serve.expect);
             if (app.browser !== undefined) {
