@@ -9,6 +9,8 @@ import { hrefOf, navigate } from './route.ts';
 import { messageOf } from './store-error.ts';
 import type { EntityModel, Features, Item, Page, Store } from './types.ts';
 
+const isEmpty = (value: unknown): boolean => value === undefined || value === null || value === '';
+
 interface Props {
   entity: EntityModel;
   entities: readonly EntityModel[];
@@ -155,9 +157,9 @@ export function ListPage({ entity, entities, store, features, page }: Props) {
                   <a className="title" href={hrefOf({ view: 'detail', key: entity.key, id: item.id })}>
                     {title}
                   </a>
-                  {details.length > 0 && (
+                  {details.some((field) => !isEmpty(item[field.name])) && (
                     <span className="details">
-                      {details.map((field) => (
+                      {details.filter((field) => !isEmpty(item[field.name])).map((field) => (
                         <span key={field.name} className="detail">
                           <span className="detail-label">{`${field.label}: `}</span>
                           <FieldValue field={field} value={item[field.name]} parentTitle={parents.titleOf(field.name, item[field.name])} />
