@@ -28,23 +28,26 @@ function isForeignKeyViolation(error: unknown): boolean {
 }
 
 /** The first reference in `data` whose parent row does not exist, as a field name and id. */
-async function missingParent(db: Database, entity: EntityDefinition, data: Record<string, unknown>): Promise<{ field: string; id: unknown; parent: string } | undefined> {
+async function missingParent(db: Database, entity: EntityDefinition, entities: readonly EntityDefinition[], data: Record<string, unknown>): Promise<{ field: string; id: unknown; parent: string } | undefined> {
   for (const field of entity.fields) {
     const id = data[field.name];
     if (field.references === undefined || id === undefined || id === null) continue;
     const found = await db.query(`select 1 from ${quote(field.references)} where id = $1`, [id]);
-    if (found.rows.length === 0) return { field: field.name, id, parent: field.references };
+    const parent = entities.find((candidate) => candidate.table === field.references)?.name.toLowerCase() ?? field.references;
+    if (found.rows.length === 0) return { field: field.name, id, parent };
   }
   return undefined;
 }
 
 /**
- * List, read, create, replace, update and delete routes for one entity. `children` are the
- * entities whose reference fields point at this one: deleting a record they still point at is
- * refused (restrict), so nothing is lost without the client deciding what happens to them.
+ * List, read, create, replace, update and delete routes for one entity. `entities` are all of
+ * the API's: a reference must name an existing parent (422 otherwise), and deleting a record
+ * that children still point at is refused (409, restrict), so nothing is lost without the
+ * client deciding what happens to them.
  */
-export function crudRoutes(db: Database, entity: EntityDefinition, features: Features, children: readonly EntityDefinition[] = []): Hono {
+export function crudRoutes(db: Database, entity: EntityDefinition, features: Features, entities: readonly EntityDefinition[] = []): Hono {
   const app = new Hono();
+  const children = entities.filter((candidate) => candidate.fields.some((field) => field.references === entity.table));
   const table = quote(entity.table);
   const label = entity.name.toLowerCase();
 
@@ -80,7 +83,7 @@ export function crudRoutes(db: Database, entity: EntityDefinition, features: Fea
     if (id !== undefined && !partial) {
       for (const field of entity.fields) if (data[field.name] === undefined) data[field.name] = field.type === 'boolean' ? false : null;
     }
-    const missing = await missingParent(db, entity, data);
+    const missing = await missingParent(db, entity, entities, data);
     if (missing !== undefined) {
       const message = `${missing.field} refers to ${missing.parent} ${String(missing.id)}, which does not exist`;
       return problem(c, 422, 'invalid_reference', message, [{ path: missing.field, message }]);
@@ -125,7 +128,7 @@ export function crudRoutes(db: Database, entity: EntityDefinition, features: Fea
         const count = await db.query<{ total: number }>(`select count(*)::int as total from ${quote(child.table)} where ${quote(field.name)} = $1`, [id]);
         const total = count.rows[0]?.total ?? 0;
         if (total > 0) {
-          return problem(c, 409, 'has_children', `${label} ${id} still has ${total} ${child.plural.toLowerCase()} (${field.name}); delete or move them first`, [{ path: field.name, message: `${total} ${child.plural.toLowerCase()}` }]);
+          return problem(c, 409, 'has_children', `${label} ${id} still has ${total} ${(total === 1 ? child.name : child.plural).toLowerCase()} (${field.name}); delete or move them first`, [{ path: field.name, message: `${total} ${(total === 1 ? child.name : child.plural).toLowerCase()}` }]);
         }
       }
     }
