@@ -34,6 +34,27 @@ export function sampleValue(entity: EntityModel, field: FieldModel, n: number): 
   }
 }
 
+/**
+ * The n-th of many distinct values for a field that can tell records apart (for paging tests),
+ * or undefined for types with few values (booleans, enums, references).
+ */
+export function numberedValue(entity: EntityModel, field: FieldModel, n: number): string | number | undefined {
+  switch (field.type) {
+    case 'string':
+    case 'text':
+      return `${entity.label} number ${n}`;
+    case 'email':
+      return `${entity.camel.toLowerCase()}${n}@example.com`;
+    case 'url':
+      return `https://example.com/${entity.kebabPlural}/${n}`;
+    case 'number':
+    case 'integer':
+      return 1000 + n;
+    default:
+      return undefined;
+  }
+}
+
 /** A full valid record without references (their ids only exist at run time). */
 export function sampleRecord(entity: EntityModel, n: number): Record<string, SampleValue> {
   const record: Record<string, SampleValue> = {};

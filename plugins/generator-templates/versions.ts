@@ -10,6 +10,8 @@ export const VERSIONS = {
   '@types/react': '19.3.0',
   '@types/react-dom': '19.3.0',
   '@vitejs/plugin-react': '6.3.0',
+  // Accessibility checks in the generated UI tests (engines: node >=4).
+  'axe-core': '4.11.1',
   hono: '4.13.19',
   jsdom: '29.1.1',
   react: '19.3.1',

@@ -251,16 +251,41 @@ export function renderEntityTest(entity: EntityModel, models: readonly EntityMod
   for (const field of entity.fields.filter((candidate) => candidate.type === 'reference')) {
     const parent = models.find((model) => model.name === field.references);
     if (parent === undefined) continue;
-    tests.push(`  it('links a ${one} to its ${parent.label.toLowerCase()}', async () => {
-    const parent = await (await api.call('POST', '${prefix}/${parent.kebabPlural}', ${objectLiteral(sampleRecord(parent, 0))})).json();
-    const created = await api.call('POST', '${base}', { ...valid, ${field.name}: parent.id });
-    expect(created.status).toBe(201);
-    const record = await created.json();
+    const parentBase = `${prefix}/${parent.kebabPlural}`;
+    tests.push(`  it('links a ${one} to its ${parent.label.toLowerCase()} and lists ${entity.pluralLabel.toLowerCase()} by ${parent.label.toLowerCase()}', async () => {
+    const parent = await (await api.call('POST', '${parentBase}', ${objectLiteral(sampleRecord(parent, 0))})).json();
+    const otherParent = await (await api.call('POST', '${parentBase}', ${objectLiteral(sampleRecord(parent, 1))})).json();
+    const record = await (await api.call('POST', '${base}', { ...valid, ${field.name}: parent.id })).json();
+    const elsewhere = await (await api.call('POST', '${base}', { ...other, ${field.name}: otherParent.id })).json();
+    expect(record.${field.name}).toBe(parent.id);
     const page = await (await api.call('GET', \`${base}?${field.name}=\${parent.id}\`)).json();
-    expect(page.items.map((item: { id: number }) => item.id)).toContain(record.id);
-    const orphan = await api.call('POST', '${base}', { ...valid, ${field.name}: 999999 });
-    expect(orphan.status).toBe(400);
-    expect((await orphan.json()).error).toBe('invalid_reference');
+    const ids = page.items.map((item: { id: number }) => item.id);
+    expect(ids).toContain(record.id);
+    expect(ids).not.toContain(elsewhere.id);
+    for (const item of page.items) expect(item.${field.name}).toBe(parent.id);
+  });`);
+    tests.push(`  it('refuses a ${one} whose ${field.label.toLowerCase()} does not exist with a 422 naming ${field.name}', async () => {
+    const existing = await (await api.call('POST', '${base}', valid)).json();
+    const created = await api.call('POST', '${base}', { ...valid, ${field.name}: 999999 });
+    const patched = await api.call('PATCH', \`${base}/\${existing.id}\`, { ${field.name}: 999999 });
+    for (const response of [created, patched]) {
+      expect(response.status).toBe(422);
+      const body = await response.json();
+      expect(body.error).toBe('invalid_reference');
+      expect(body.message).toContain(${jsString(field.name)});
+      expect(body.issues.map((issue: { path: string }) => issue.path)).toEqual([${jsString(field.name)}]);
+    }
+  });`);
+    const aParent = `${/^[aeiou]/i.test(parent.label) ? 'an' : 'a'} ${parent.label.toLowerCase()}`;
+    tests.push(`  it('refuses to delete ${aParent} that still has ${entity.pluralLabel.toLowerCase()} (restrict), then deletes it once they are gone', async () => {
+    const parent = await (await api.call('POST', '${parentBase}', ${objectLiteral(sampleRecord(parent, 2))})).json();
+    const record = await (await api.call('POST', '${base}', { ...valid, ${field.name}: parent.id })).json();
+    const refused = await api.call('DELETE', \`${parentBase}/\${parent.id}\`);
+    expect(refused.status).toBe(409);
+    expect((await refused.json()).error).toBe('has_children');
+    expect((await api.call('GET', \`${parentBase}/\${parent.id}\`)).status).toBe(200);
+    expect((await api.call('DELETE', \`${base}/\${record.id}\`)).status).toBe(204);
+    expect((await api.call('DELETE', \`${parentBase}/\${parent.id}\`)).status).toBe(204);
   });`);
   }
   if (features.auth) {

@@ -7,7 +7,7 @@ import { renderAppInfo, renderEntity, renderEntityIndex, renderEntityTest } from
 import { renderAppTest, renderClientModel } from '../react/render.ts';
 import { CLIENT_COMPILER_OPTIONS, renderIndexHtml } from '../react-spa/render.ts';
 import { SERVER_TSCONFIG } from '../rest-api/render.ts';
-import { fieldTable, renderGitignore, renderPackageJson, renderReadme } from '../shared/render.ts';
+import { fieldTable, relationsNote, renderGitignore, renderPackageJson, renderReadme, UI_GUIDE } from '../shared/render.ts';
 
 const under = (folder: string, files: readonly GeneratedFile[]): GeneratedFile[] => files.map((file) => ({ ...file, path: `${folder}/${file.path}` }));
 
@@ -38,13 +38,14 @@ export function fullstackFiles(spec: AppSpec): GeneratedFile[] {
         typecheck: 'tsc -p tsconfig.json && tsc -p server/tsconfig.json',
       },
       dependencies: ['@electric-sql/pglite', '@hono/node-server', 'hono', 'react', 'react-dom', 'zod'],
-      devDependencies: ['@types/node', '@types/react', '@types/react-dom', '@vitejs/plugin-react', 'jsdom', 'typescript', 'vite', 'vitest'],
+      devDependencies: ['@types/node', '@types/react', '@types/react-dom', '@vitejs/plugin-react', 'axe-core', 'jsdom', 'typescript', 'vite', 'vitest'],
     }),
     { path: 'tsconfig.json', content: json({ compilerOptions: CLIENT_COMPILER_OPTIONS, include: ['client', 'vite.config.ts', 'vitest.config.ts'] }) },
     { path: 'tsconfig.server.json', content: json({ ...SERVER_TSCONFIG, compilerOptions: { ...SERVER_TSCONFIG.compilerOptions, outDir: 'dist/server', rootDir: 'server/src' }, include: ['server/src'] }) },
     { path: 'server/tsconfig.json', content: json({ ...SERVER_TSCONFIG, compilerOptions: { ...SERVER_TSCONFIG.compilerOptions, noEmit: true }, include: ['src', 'test'] }) },
     renderGitignore(['data/']),
     renderReadme(spec, 'npm install\nnpm test\nnpm start            # builds client and server, then serves both on PORT (default 3000)', [
+      { heading: 'Use it', body: UI_GUIDE },
       {
         heading: 'Develop',
         body: 'Run `npm start` in one terminal (the API on port 3000) and `npm run dev` in another: Vite serves the client with hot reload and forwards `/api` to the server (`API_PORT` changes the port it forwards to).',
@@ -55,7 +56,7 @@ export function fullstackFiles(spec: AppSpec): GeneratedFile[] {
       },
       {
         heading: 'API',
-        body: `Served under \`/api\`; the OpenAPI document is at \`/api/openapi.json\`.\n\n${models.map((model) => `### ${model.pluralLabel}\n\n\`/api/${model.kebabPlural}\`, \`/api/${model.kebabPlural}/:id\`\n\n${fieldTable(model.fields)}`).join('\n\n')}`,
+        body: `Served under \`/api\`; the OpenAPI document is at \`/api/openapi.json\`.\n\n${models.map((model) => `### ${model.pluralLabel}\n\n\`/api/${model.kebabPlural}\`, \`/api/${model.kebabPlural}/:id\`\n\n${fieldTable(model.fields)}`).join('\n\n')}${relationsNote(models, '/api')}`,
       },
     ]),
   ];

@@ -4,7 +4,7 @@ import { entityModels } from '../../plugins/generator-templates/model.ts';
 import { templateFiles } from '../../plugins/generator-templates/template-files.ts';
 import type { AppSpec } from '../../plugins/parser/spec.ts';
 import { renderAppTest, renderClientModel } from '../react/render.ts';
-import { fieldTable, renderGitignore, renderPackageJson, renderReadme } from '../shared/render.ts';
+import { fieldTable, renderGitignore, renderPackageJson, renderReadme, UI_GUIDE } from '../shared/render.ts';
 
 export const CLIENT_COMPILER_OPTIONS = {
   target: 'ES2022',
@@ -59,11 +59,12 @@ export function reactSpaFiles(spec: AppSpec): GeneratedFile[] {
         typecheck: 'tsc -p tsconfig.json',
       },
       dependencies: ['react', 'react-dom'],
-      devDependencies: ['@types/node', '@types/react', '@types/react-dom', '@vitejs/plugin-react', 'jsdom', 'typescript', 'vite', 'vitest'],
+      devDependencies: ['@types/node', '@types/react', '@types/react-dom', '@vitejs/plugin-react', 'axe-core', 'jsdom', 'typescript', 'vite', 'vitest'],
     }),
     { path: 'tsconfig.json', content: json({ compilerOptions: CLIENT_COMPILER_OPTIONS, include: ['src', 'test', 'vite.config.ts', 'vitest.config.ts'] }) },
     renderGitignore(),
     renderReadme(spec, 'npm install\nnpm test\nnpm start            # builds to dist/, then serves it on PORT (default 4173)', [
+      { heading: 'Use it', body: UI_GUIDE },
       { heading: 'Develop', body: '`npm run dev` starts Vite with hot reload. `npm run build` type-checks and writes the static app to `dist/`, which any static file server can host.' },
       {
         heading: 'Data',

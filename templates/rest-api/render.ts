@@ -4,7 +4,7 @@ import { entityModels } from '../../plugins/generator-templates/model.ts';
 import { templateFiles } from '../../plugins/generator-templates/template-files.ts';
 import type { AppSpec } from '../../plugins/parser/spec.ts';
 import { renderAppInfo, renderEntity, renderEntityIndex, renderEntityTest } from '../api/render.ts';
-import { fieldTable, renderGitignore, renderPackageJson, renderReadme } from '../shared/render.ts';
+import { fieldTable, relationsNote, renderGitignore, renderPackageJson, renderReadme } from '../shared/render.ts';
 
 export const SERVER_TSCONFIG = {
   compilerOptions: {
@@ -63,7 +63,7 @@ export function restApiFiles(spec: AppSpec): GeneratedFile[] {
           ...(spec.features.auth ? ['- `API_TOKEN` (required): clients send `Authorization: Bearer <token>` to create, change or delete; reads are open.'] : []),
         ].join('\n'),
       },
-      { heading: 'API', body: `The OpenAPI document is served at \`/openapi.json\`; \`/health\` answers \`{"status":"ok"}\`. Lists answer \`{ items, total, limit, offset }\`${query.length > 0 ? `; ${query.join(', ')}` : ''}.\n\n${resources}` },
+      { heading: 'API', body: `The OpenAPI document is served at \`/openapi.json\`; \`/health\` answers \`{"status":"ok"}\`. Lists answer \`{ items, total, limit, offset }\`${query.length > 0 ? `; ${query.join(', ')}` : ''}.\n\n${resources}${relationsNote(models)}` },
     ]),
   ];
 }

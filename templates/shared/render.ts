@@ -65,3 +65,27 @@ export function fieldTable(fields: readonly { name: string; type: string; requir
   const rows = fields.map((field) => `| \`${field.name}\` | ${field.type}${field.options === undefined ? '' : ` (${field.options.join(', ')})`} | ${field.required ? 'yes' : 'no'} |`);
   return ['| Field | Type | Required |', '| --- | --- | --- |', ...rows].join('\n');
 }
+
+/** The relations between entities, and the rules the API and UI keep about them, for a README. */
+export function relationsNote(models: readonly { name: string; label: string; pluralLabel: string; kebabPlural: string; fields: readonly { name: string; references?: string | undefined }[] }[], prefix = ''): string {
+  const lines: string[] = [];
+  for (const child of models) {
+    for (const field of child.fields) {
+      const parent = models.find((model) => model.name === field.references);
+      if (parent === undefined) continue;
+      const one = parent.label.toLowerCase();
+      const aOne = `${/^[aeiou]/i.test(one) ? 'an' : 'a'} ${one}`;
+      lines.push(
+        `- ${child.pluralLabel} belong to ${aOne} through \`${field.name}\`: \`GET ${prefix}/${child.kebabPlural}?${field.name}=<id>\` lists ${aOne}'s ${child.pluralLabel.toLowerCase()}; an \`${field.name}\` that names no ${one} is refused with 422 (\`invalid_reference\`, naming the field); ${aOne} that still has ${child.pluralLabel.toLowerCase()} cannot be deleted (409 \`has_children\`, on delete restrict) until they are deleted or moved.`,
+      );
+    }
+  }
+  return lines.length === 0 ? '' : `\n\n### Relations\n\n${lines.join('\n')}`;
+}
+
+/** How a generated UI is used, for the README of the SPA and the full-stack app. */
+export const UI_GUIDE = [
+  'Each list shows 20 records at a time with the fields that tell them apart; "Next page" and "Previous page" page through all of them.',
+  'Select a record to open it at its own address (`#/<entity>/<id>`): every field, its parent and its children. "Edit" opens the same form as "Add", checked the same way, with Save and Cancel; "Delete" asks for confirmation first.',
+  'Addresses live in the URL hash, so links, reload, back and forward work on any static host.',
+].join(' ');

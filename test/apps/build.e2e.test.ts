@@ -5,23 +5,33 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { AppKind } from '../../plugins/parser/spec.ts';
-import { addTodoInBrowser } from './browser.ts';
+import { exerciseRecordsInBrowser, type RecordsScenario } from './browser.ts';
 import { runCommand, startCommand, waitForHttp, type Ran } from './e2e-process.ts';
 
 /**
  * The product path, end to end, for each kind: `qlayer generate "<prompt>"` (the real binary:
  * the generate-app workflow on the runner, the zip artifact, unpacked into a folder) →
- * `npm install` → build → typecheck → `npm test` → `npm start`; the todo app is then used in
- * headless Chromium. Needs the npm registry; QLAYER_SKIP_E2E=1 skips it.
+ * `npm install` → build → typecheck → `npm test` → `npm start`; the SPA and the full-stack app
+ * are then used in headless Chromium: create, open, edit, reload, back/forward, 25 more records
+ * paged to the 25th, and axe-core on each page. Needs the npm registry; QLAYER_SKIP_E2E=1 skips it.
  */
 const QLAYER = fileURLToPath(new URL('../../cli/bin.mjs', import.meta.url));
 const STEP_TIMEOUT = 5 * 60_000;
 const skip = process.env.QLAYER_SKIP_E2E === '1';
 
-const apps: { kind: AppKind; prompt: string; build: boolean; typecheck: boolean; serve?: { path: string; expect: string } }[] = [
-  { kind: 'react-spa', prompt: 'Create a todo app with React', build: true, typecheck: true, serve: { path: '/', expect: '<div id="root">' } },
+type Scenario = Omit<RecordsScenario, 'axePath'>;
+
+const apps: { kind: AppKind; prompt: string; build: boolean; typecheck: boolean; serve?: { path: string; expect: string }; browser?: Scenario }[] = [
+  { kind: 'react-spa', prompt: 'Create a todo app with React', build: true, typecheck: true, serve: { path: '/', expect: '<div id="root">' }, browser: { entityLabel: 'Todo', key: 'todos', titleLabel: 'Todo title' } },
   { kind: 'rest-api', prompt: 'a REST API for a bookstore with books and authors', build: true, typecheck: true, serve: { path: '/openapi.json', expect: '"/books/{id}"' } },
-  { kind: 'fullstack', prompt: 'a full-stack recipe manager with a React frontend and an API', build: true, typecheck: true, serve: { path: '/api/recipes', expect: '"items"' } },
+  {
+    kind: 'fullstack',
+    prompt: 'a full-stack recipe manager with a React frontend and an API',
+    build: true,
+    typecheck: true,
+    serve: { path: '/api/recipes', expect: '"items"' },
+    browser: { entityLabel: 'Recipe', key: 'recipes', titleLabel: 'Recipe title' },
+  },
   { kind: 'cli', prompt: 'a command-line tool to convert csv files to json', build: true, typecheck: true },
   // The other CLI mode: records of several entities in a JSON file.
   { kind: 'cli', prompt: 'a CLI to manage my tasks and projects', build: true, typecheck: true },
@@ -83,12 +93,27 @@ describe.skipIf(skip).sequential('generated apps build and pass their own tests'
           const port = await freePort();
           const server = startCommand('npm', ['start'], { cwd: dir, env: { PORT: String(port), DATA_DIR: join(dir, 'data') } });
           try {
-            const response = await waitForHttp(`http://127.0.0.1:${port}${app.serve.path}`, 120_000);
+            const response = await waitForHttp(`http://127.0.0.1:${port}${app.serve.path}`, STEP_TIMEOUT);
             expect(response.status, server.output()).toBe(200);
             expect(await response.text()).toContain(app.serve.expect);
-            if (app.kind === 'react-spa') {
-              const listed = await addTodoInBrowser(`http://127.0.0.1:${port}/`, 'Buy oat milk');
-              expect(listed).toContain('Buy oat milk');
+            if (app.browser !== undefined) {
+              const origin = `http://127.0.0.1:${port}/`;
+              const report = await exerciseRecordsInBrowser(origin, { ...app.browser, axePath: join(dir, 'node_modules', 'axe-core', 'axe.min.js') }, `generated-${app.kind}`);
+              const key = app.browser.key;
+              expect(report.detailUrl).toMatch(new RegExp(`#/${key}/\\d+$`));
+              expect(report.headingAfterReload).toBe('Final version');
+              expect(report.backUrl).toBe(`${report.detailUrl}/edit`);
+              expect(report.forwardUrl).toBe(report.detailUrl);
+              expect(report.pageTwoUrl).toBe(`${origin}#/${key}?page=2`);
+              expect(report.pageTwoTitles).toEqual([20, 21, 22, 23, 24, 25].map((n) => `${app.browser?.entityLabel} ${n}`));
+              expect(report.twentyFifthHeading).toBe(`${app.browser.entityLabel} 25`);
+              expect(report.axe).toEqual([]);
+              if (app.kind === 'fullstack') {
+                // The records are the server's: its API pages by 20 and holds all 26.
+                const page = (await (await fetch(`${origin}api/${key}?offset=20`)).json()) as { items: { title: string }[]; total: number };
+                expect(page.total).toBe(26);
+                expect(page.items.map((item) => item.title).at(-1)).toBe('Recipe 25');
+              }
             }
           } finally {
             await server.stop();

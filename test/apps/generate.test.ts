@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { assertSafePath, GenerateError, type GeneratedFile } from '../../plugins/generator-templates/files.ts';
 import { generateApp } from '../../plugins/generator-templates/generate.ts';
+import { chooseListFields, entityModels, type FieldModel } from '../../plugins/generator-templates/model.ts';
 import { VERSIONS } from '../../plugins/generator-templates/versions.ts';
 import { parsePrompt } from '../../plugins/parser/parse.ts';
+import { schoolSpec } from './school-spec.ts';
 import type { AppSpec } from '../../plugins/parser/spec.ts';
 
 const spec = (prompt: string): AppSpec => parsePrompt(prompt).spec;
@@ -87,7 +89,9 @@ describe('entities drive the files', () => {
     expect(api.get('src/entities/book.ts')).toContain('authorId: z.int().positive().nullable().optional()');
     expect(api.get('src/entities/book.ts')).toContain('references: "authors"');
     expect(api.get('src/entities/index.ts')).toContain('[author, book]');
-    expect(api.get('test/books.test.ts')).toContain("it('links a book to its author'");
+    expect(api.get('test/books.test.ts')).toContain("it('links a book to its author and lists books by author'");
+    expect(api.get('test/books.test.ts')).toContain('with a 422 naming authorId');
+    expect(api.get('test/books.test.ts')).toContain("refuses to delete an author that still has books (restrict)");
     expect([...api.values()].join('\n').toLowerCase()).not.toContain('todo');
     expect(JSON.parse(api.get('package.json') ?? '{}').dependencies).toHaveProperty('@electric-sql/pglite');
   });
@@ -139,6 +143,60 @@ describe('entities drive the files', () => {
       expect(brokenImports(generated)).toEqual([]);
       for (const entity of spec(prompt).entities) expect(generated.some((file) => file.content.includes(entity.plural) || file.content.includes(entity.name))).toBe(true);
     }
+  });
+});
+
+describe('UIs show, edit and page through records', () => {
+  it('chooses two to four list fields by type and requiredness, parents first, long text last', () => {
+    const recipe = entityModels(spec(PROMPTS.fullstack))[0]!;
+    expect(recipe.listFields).toEqual(['title', 'servings', 'prepMinutes']);
+    const [author, book] = entityModels(spec(PROMPTS.api));
+    expect(book?.listFields).toEqual(['title', 'authorId', 'publishedYear', 'price']);
+    expect(author?.listFields).toEqual(['name', 'birthDate']);
+    const fields: FieldModel[] = [
+      { name: 'body', label: 'Body', type: 'text', required: true },
+      { name: 'heading', label: 'Heading', type: 'string', required: true },
+    ];
+    // Only free text besides the title: it fills in rather than leaving the title alone.
+    expect(chooseListFields(fields, 'heading', undefined)).toEqual(['heading', 'body']);
+  });
+
+  it('renders every React page and a test of each behaviour for the SPA and the full-stack app', () => {
+    for (const [prompt, prefix] of [[PROMPTS.spa, ''], [PROMPTS.fullstack, 'client/']] as const) {
+      const app = byPath(files(prompt));
+      for (const name of ['ListPage.tsx', 'DetailPage.tsx', 'EditPage.tsx', 'RecordForm.tsx', 'Pager.tsx', 'route.ts', 'format.ts']) expect(app.has(`${prefix}src/${name}`), name).toBe(true);
+      const test = app.get(`${prefix}test/app.test.tsx`) ?? '';
+      for (const title of ['from the list at its own URL and shows every field', 'edits a', 'cancels an edit', 'checks an edit', 'only once the deletion is confirmed', 'pages through 25', 'no serious accessibility violations']) expect(test, title).toContain(title);
+      expect(JSON.parse(app.get('package.json') ?? '{}').devDependencies['axe-core']).toBe(VERSIONS['axe-core']);
+    }
+    expect(byPath(files(PROMPTS.spa)).get('src/model.ts')).toContain('listFields: ["title"]');
+  });
+
+  it('handles many-to-many through a join entity that belongs to both sides', () => {
+    for (const kind of ['fullstack', 'react-spa', 'rest-api'] as const) {
+      const app = byPath(generateApp(schoolSpec(kind)));
+      expect(brokenImports(generateApp(schoolSpec(kind)))).toEqual([]);
+      const prefix = kind === 'fullstack' ? 'server/' : '';
+      if (kind !== 'react-spa') {
+        const test = app.get(`${prefix}test/enrollments.test.ts`) ?? '';
+        for (const field of ['studentId', 'courseId']) expect(test).toContain(`with a 422 naming ${field}`);
+        expect(app.get(`${prefix}src/entities/index.ts`)).toContain('[student, course, enrollment]');
+      }
+      if (kind !== 'rest-api') {
+        const test = app.get(`${kind === 'fullstack' ? 'client/' : ''}test/app.test.tsx`) ?? '';
+        expect(test).toContain('picks the student of an enrollment');
+        expect(test).toContain('picks the course of an enrollment');
+        expect(app.get(`${kind === 'fullstack' ? 'client/' : ''}src/model.ts`)).toContain('listFields: ["enrolledOn", "studentId", "courseId", "status"]');
+      }
+    }
+  });
+
+  it('tests parent pickers and children lists where entities relate', () => {
+    const app = byPath(files('a React app for a bookstore with books and authors'));
+    const test = app.get('test/app.test.tsx') ?? '';
+    expect(test).toContain("picks the author of a book, shows its name in the list and lists the book on the author");
+    expect(test).toContain('"Books of Alpha name"');
+    expect(app.get('src/model.ts')).toContain('references: "authors"');
   });
 });
 

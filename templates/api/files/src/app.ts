@@ -28,7 +28,7 @@ export function createApp({ db, apiToken, basePath = '/' }: AppOptions): Hono {
     const auth = bearerAuth({ token: apiToken });
     app.use('*', (c, next) => (READS.has(c.req.method) ? next() : auth(c, next)));
   }
-  for (const entity of entities) app.route(`/${entity.path}`, crudRoutes(db, entity, features));
+  for (const entity of entities) app.route(`/${entity.path}`, crudRoutes(db, entity, features, entities));
 
   app.notFound((c) => c.json({ error: 'not_found', message: `no route for ${c.req.method} ${c.req.path}` }, 404));
   app.onError((error, c) => {

@@ -32,7 +32,8 @@ function columnSql(field: FieldDefinition): string {
   let sql = `${quote(field.name)} ${SQL_TYPES[field.type]}`;
   if (field.type === 'boolean') sql += ' not null default false';
   else if (field.required) sql += ' not null';
-  if (field.references !== undefined) sql += ` references ${quote(field.references)}(id) on delete ${field.required ? 'cascade' : 'set null'}`;
+  // Restrict: a parent with children cannot be deleted (the API answers 409 and names them).
+  if (field.references !== undefined) sql += ` references ${quote(field.references)}(id) on delete restrict`;
   return sql;
 }
 

@@ -16,6 +16,7 @@ export interface ListQuery {
 }
 
 const MAX_LIMIT = 100;
+const UNPAGED_LIMIT = 1000;
 const TEXT_TYPES = new Set(['string', 'text', 'email', 'url', 'enum']);
 
 function filterValue(field: FieldDefinition, raw: string): unknown {
@@ -50,13 +51,13 @@ function whole(raw: string | undefined, name: string, fallback: number, max: num
 export function listQuery(entity: EntityDefinition, features: Features, query: Record<string, string | undefined>): ListQuery {
   const conditions: string[] = [];
   const params: unknown[] = [];
-  if (features.filtering) {
-    for (const field of entity.fields) {
-      const raw = query[field.name];
-      if (raw === undefined) continue;
-      params.push(filterValue(field, raw));
-      conditions.push(`${quote(field.name)} = $${params.length}`);
-    }
+  // References always filter, so a parent's children can be listed (`?authorId=3`).
+  const filterable = features.filtering ? entity.fields : entity.fields.filter((field) => field.type === 'reference');
+  for (const field of filterable) {
+    const raw = query[field.name];
+    if (raw === undefined) continue;
+    params.push(filterValue(field, raw));
+    conditions.push(`${quote(field.name)} = $${params.length}`);
   }
   const text = entity.fields.filter((field) => TEXT_TYPES.has(field.type));
   const q = query.q?.trim();
@@ -73,7 +74,8 @@ export function listQuery(entity: EntityDefinition, features: Features, query: R
     if (order !== 'asc' && order !== 'desc') throw new QueryError('order must be asc or desc');
     orderBy = `${quote(query.sort)} ${order} nulls last, "id" asc`;
   }
-  const limit = features.pagination ? whole(query.limit, 'limit', 20, MAX_LIMIT) : 1000;
-  const offset = features.pagination ? whole(query.offset, 'offset', 0, Number.MAX_SAFE_INTEGER) : 0;
+  // Without the pagination feature a list answers everything by default, but a client may still page.
+  const limit = features.pagination ? whole(query.limit, 'limit', 20, MAX_LIMIT) : whole(query.limit, 'limit', UNPAGED_LIMIT, UNPAGED_LIMIT);
+  const offset = whole(query.offset, 'offset', 0, Number.MAX_SAFE_INTEGER);
   return { where: conditions.length === 0 ? '' : ` where ${conditions.join(' and ')}`, params, orderBy, limit, offset };
 }

@@ -31,6 +31,24 @@ describe('service routes', () => {
     }
   });
 
+  it('links each record to its parent and to its children', async () => {
+    type Operation = { operationId?: string; responses: Record<string, { links?: Record<string, { operationId: string; parameters: Record<string, string> }> }> };
+    const document = (await (await api.call('GET', '/openapi.json')).json()) as { paths: Record<string, Record<string, Operation>> };
+    const operationIds = Object.values(document.paths).flatMap((item) => Object.values(item).map((operation) => operation.operationId));
+    for (const entity of entities) {
+      const links = document.paths[`/${entity.path}/{id}`]?.get?.responses['200']?.links ?? {};
+      for (const field of entity.fields.filter((candidate) => candidate.references !== undefined)) {
+        const parent = entities.find((candidate) => candidate.table === field.references)!;
+        expect(Object.values(links)).toContainEqual(expect.objectContaining({ operationId: `get${parent.name}`, parameters: { id: `$response.body#/${field.name}` } }));
+        const parentLinks = document.paths[`/${parent.path}/{id}`]?.get?.responses['200']?.links ?? {};
+        expect(Object.values(parentLinks)).toContainEqual(expect.objectContaining({ operationId: `list${entity.plural}`, parameters: { [field.name]: '$response.body#/id' } }));
+        expect(document.paths[`/${parent.path}/{id}`]?.delete?.responses).toHaveProperty('409');
+        expect(document.paths[`/${entity.path}`]?.post?.responses).toHaveProperty('422');
+      }
+      for (const link of Object.values(links)) expect(operationIds).toContain(link.operationId);
+    }
+  });
+
   it('answers unknown routes with a JSON 404', async () => {
     const response = await api.call('GET', '/no-such-route');
     expect(response.status).toBe(404);

@@ -2,7 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
 import { createLocalStore, memoryStorage } from './local-store.ts';
-import { storageNamespace } from './model.ts';
+import { entities, storageNamespace } from './model.ts';
 import './styles.css';
 
 /** localStorage, or memory when the browser refuses it (private modes, disabled storage). */
@@ -20,6 +20,6 @@ const root = document.getElementById('root');
 if (root === null) throw new Error('index.html has no #root element');
 createRoot(root).render(
   <StrictMode>
-    <App store={createLocalStore(browserStorage(), storageNamespace)} />
+    <App store={createLocalStore(browserStorage(), storageNamespace, entities)} />
   </StrictMode>,
 );

@@ -1,22 +1,24 @@
-import type { EntityModel, FieldModel, Item } from './types.ts';
+import type { EntityModel, FieldModel, Item, ListQuery, Page } from './types.ts';
 
-/** Form values as the browser gives them, before parsing. */
+/** Form values as the inputs hold them, before parsing. */
 export type Draft = Record<string, string | boolean>;
 
 export type Parsed = { ok: true; values: Record<string, unknown> } | { ok: false; errors: Record<string, string> };
 
+/** How many items a list shows at once; the API pages by the same number. */
+export const PAGE_SIZE = 20;
+
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-export function formFields(entity: EntityModel): FieldModel[] {
-  return entity.fields.filter((field) => field.name !== entity.toggleField);
-}
-
-export function readForm(entity: EntityModel, form: FormData): Draft {
+/** The form's starting values: an item's own values when editing, defaults when creating. */
+export function draftOf(entity: EntityModel, item?: Item): Draft {
   const draft: Draft = {};
-  for (const field of formFields(entity)) {
-    const value = form.get(field.name);
-    draft[field.name] = field.type === 'boolean' ? value !== null : typeof value === 'string' ? value : '';
+  for (const field of entity.fields) {
+    const value = item?.[field.name];
+    if (field.type === 'boolean') draft[field.name] = value === true;
+    else if (value !== undefined && value !== null) draft[field.name] = String(value);
+    else draft[field.name] = field.type === 'enum' && field.required ? (field.options?.[0] ?? '') : '';
   }
   return draft;
 }
@@ -30,11 +32,14 @@ function isUrl(text: string): boolean {
   }
 }
 
-/** Checks and converts a draft; empty optional fields are left out. */
-export function parseDraft(entity: EntityModel, draft: Draft): Parsed {
+/**
+ * Checks and converts a draft. An empty optional field is left out when creating and set to
+ * null when editing (`clearEmpty`), so emptying an input clears the stored value.
+ */
+export function parseDraft(entity: EntityModel, draft: Draft, options: { clearEmpty?: boolean } = {}): Parsed {
   const values: Record<string, unknown> = {};
   const errors: Record<string, string> = {};
-  for (const field of formFields(entity)) {
+  for (const field of entity.fields) {
     const raw = draft[field.name];
     if (field.type === 'boolean') {
       values[field.name] = raw === true;
@@ -43,6 +48,7 @@ export function parseDraft(entity: EntityModel, draft: Draft): Parsed {
     const text = typeof raw === 'string' ? raw.trim() : '';
     if (text === '') {
       if (field.required) errors[field.name] = `${field.label} is required`;
+      else if (options.clearEmpty === true) values[field.name] = null;
       continue;
     }
     switch (field.type) {
@@ -97,6 +103,15 @@ export function filterLabels(entity: EntityModel): Record<Filter, string> {
   return { all: 'All', on: field.label, off: `Not ${field.label.toLowerCase()}` };
 }
 
+/** The store query a list view asks for: its filter, search, sort and page. */
+export function queryOf(entity: EntityModel, view: View, page: number, where: Record<string, number> = {}): ListQuery {
+  const query: ListQuery = { offset: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE, where: { ...where } };
+  if (entity.toggleField !== undefined && view.filter !== 'all') query.where = { ...query.where, [entity.toggleField]: view.filter === 'on' };
+  if (view.query.trim() !== '') query.search = view.query.trim();
+  if (view.sort !== '') query.sort = view.sort;
+  return query;
+}
+
 function compare(a: unknown, b: unknown): number {
   if (a === b) return 0;
   if (a === undefined || a === null || a === '') return 1;
@@ -105,16 +120,20 @@ function compare(a: unknown, b: unknown): number {
   return String(a).localeCompare(String(b));
 }
 
-/** The items a view shows: filtered by the toggle, searched in text, then sorted. */
-export function visibleItems(entity: EntityModel, items: readonly Item[], view: View): Item[] {
-  const query = view.query.trim().toLowerCase();
-  const toggle = entity.toggleField;
-  const shown = items.filter((item) => {
-    if (toggle !== undefined && view.filter !== 'all' && (item[toggle] === true) !== (view.filter === 'on')) return false;
-    if (query === '') return true;
-    return entity.fields.some((field) => typeof item[field.name] === 'string' && (item[field.name] as string).toLowerCase().includes(query));
+/** Answers a list query over items held in memory, as the API answers it over its table. */
+export function queryItems(entity: EntityModel, items: readonly Item[], query: ListQuery): Page {
+  const search = query.search?.trim().toLowerCase() ?? '';
+  const matching = items.filter((item) => {
+    for (const [name, value] of Object.entries(query.where ?? {})) {
+      const field = entity.fields.find((candidate) => candidate.name === name);
+      if (field?.type === 'boolean' ? (item[name] === true) !== value : item[name] !== value) return false;
+    }
+    if (search === '') return true;
+    return entity.fields.some((field) => typeof item[field.name] === 'string' && (item[field.name] as string).toLowerCase().includes(search));
   });
-  return view.sort === '' ? shown : shown.sort((a, b) => compare(a[view.sort], b[view.sort]));
+  const sort = query.sort;
+  const sorted = sort === undefined ? matching : [...matching].sort((a, b) => compare(a[sort], b[sort]));
+  return { items: sorted.slice(query.offset, query.offset + query.limit), total: matching.length };
 }
 
 export function itemTitle(entity: EntityModel, item: Item): string {
@@ -122,8 +141,12 @@ export function itemTitle(entity: EntityModel, item: Item): string {
   return value === undefined || value === null || value === '' ? `${entity.label} ${item.id}` : String(value);
 }
 
-export function formatValue(field: FieldModel, value: unknown): string {
-  if (value === undefined || value === null || value === '') return '';
-  if (field.type === 'boolean') return value === true ? 'yes' : 'no';
-  return String(value);
+/** The fields a list shows after the title, in the order the model chose them. */
+export function listDetails(entity: EntityModel): FieldModel[] {
+  return entity.listFields.filter((name) => name !== entity.titleField).flatMap((name) => entity.fields.filter((field) => field.name === name));
+}
+
+/** The entities whose reference fields point at `entity`: its children, with the field that links them. */
+export function childrenOf(entity: EntityModel, entities: readonly EntityModel[]): { child: EntityModel; field: FieldModel }[] {
+  return entities.flatMap((child) => child.fields.filter((field) => field.type === 'reference' && field.references === entity.key).map((field) => ({ child, field })));
 }

@@ -54,9 +54,9 @@ export function byLabel(container: HTMLElement, text: string): HTMLInputElement 
   throw new Error(`no control labelled "${text}"`);
 }
 
-/** The element with this ARIA role (button, list, group, alert) and accessible name. */
-export function byRole(container: HTMLElement, role: 'button' | 'list' | 'group' | 'alert' | 'checkbox', name?: string): HTMLElement {
-  const selector = { button: 'button', list: 'ul, ol, [role="list"]', group: '[role="group"]', alert: '[role="alert"]', checkbox: 'input[type="checkbox"]' }[role];
+/** The element with this ARIA role (button, link, list, group, alert) and accessible name. */
+export function byRole(container: HTMLElement, role: 'button' | 'link' | 'list' | 'group' | 'alert' | 'checkbox', name?: string): HTMLElement {
+  const selector = { button: 'button', link: 'a[href]', list: 'ul, ol, [role="list"]', group: '[role="group"]', alert: '[role="alert"]', checkbox: 'input[type="checkbox"]' }[role];
   const found = [...container.querySelectorAll<HTMLElement>(selector)].find((element) => name === undefined || nameOf(element) === name);
   if (found === undefined) throw new Error(`no ${role} named "${name ?? ''}"`);
   return found;
@@ -81,4 +81,12 @@ export async function type(element: HTMLInputElement | HTMLTextAreaElement | HTM
     element.dispatchEvent(new Event('input', { bubbles: true }));
     element.dispatchEvent(new Event('change', { bubbles: true }));
   });
+}
+
+/** Follows a URL inside the app, as typing it into the address bar or pressing back would. */
+export async function go(hash: string): Promise<void> {
+  await act(async () => {
+    window.location.hash = hash;
+  });
+  await settle();
 }

@@ -1,12 +1,17 @@
+import { StoreError } from './store-error.ts';
 import type { Store } from './types.ts';
 
-export class ApiError extends Error {
-  readonly status: number;
-
-  constructor(message: string, status: number) {
-    super(message);
-    this.status = status;
+/** An error answer of the API: its status, message and, when it names one, the field at fault. */
+export class ApiError extends StoreError {
+  constructor(message: string, status: number, field?: string) {
+    super(message, { status, field });
+    this.name = 'ApiError';
   }
+}
+
+interface Problem {
+  message?: string;
+  issues?: { path?: string; message?: string }[];
 }
 
 /** Items kept by the server's API under `base` (`/api`). */
@@ -17,14 +22,30 @@ export function createApiStore(base = '/api', fetcher: typeof fetch = (input, in
     if (token !== undefined && token !== '') headers.authorization = `Bearer ${token}`;
     const response = await fetcher(`${base}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
     if (response.status === 204) return undefined;
-    const data = (await response.json().catch(() => undefined)) as { message?: string } | undefined;
-    if (!response.ok) throw new ApiError(data?.message ?? `the server answered ${response.status}`, response.status);
+    const data = (await response.json().catch(() => undefined)) as Problem | undefined;
+    if (!response.ok) {
+      const issue = data?.issues?.[0];
+      const field = issue?.path === undefined || issue.path === '' ? undefined : issue.path.split('.')[0];
+      const message = field !== undefined && issue?.message !== undefined && response.status === 400 ? `${field}: ${issue.message}` : (data?.message ?? `the server answered ${response.status}`);
+      throw new ApiError(message, response.status, field);
+    }
     return data;
   }
   return {
-    async list(entity) {
-      const page = (await call('GET', `/${entity.key}?limit=100`)) as { items: never[] };
-      return page.items;
+    async list(entity, query) {
+      const params = new URLSearchParams({ limit: String(query.limit), offset: String(query.offset) });
+      for (const [name, value] of Object.entries(query.where ?? {})) params.set(name, String(value));
+      if (query.search !== undefined) params.set('q', query.search);
+      if (query.sort !== undefined) params.set('sort', query.sort);
+      return (await call('GET', `/${entity.key}?${params.toString()}`)) as never;
+    },
+    async get(entity, id) {
+      try {
+        return (await call('GET', `/${entity.key}/${id}`)) as never;
+      } catch (error) {
+        if (error instanceof ApiError && error.status === 404) return undefined;
+        throw error;
+      }
     },
     async create(entity, values) {
       return (await call('POST', `/${entity.key}`, values)) as never;
