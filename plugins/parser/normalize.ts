@@ -60,6 +60,10 @@ const REWRITES: ReadonlyArray<readonly [RegExp, string]> = [
   [/\bhelp[\s-]?desk\b/g, 'helpdesk'],
   [/\bwatch[\s-]?list\b/g, 'watchlist'],
   [/\bflash[\s-]?cards?\b/g, 'flashcards'],
+  [/\bapi[\s-]reference\b/g, 'apireference'],
+  [/\bgetting[\s-]started\b/g, 'gettingstarted'],
+  [/\be[\s-]learning\b/g, 'elearning'],
+  [/\bcheck(?:ing|s)? (?:them|it|each|habits?) off\b/g, 'check off'],
 ];
 
 export function normalize(prompt: string): string {

@@ -1,0 +1,39 @@
+import { singularize } from './inflect.ts';
+
+/**
+ * A normalized prompt as words, with each word's singular, so data can say "stock movement"
+ * once and match "stock movements", and rules can ask what is at or around a position.
+ */
+export class PromptText {
+  readonly tokens: readonly string[];
+  readonly singulars: readonly string[];
+  readonly normalized: string;
+
+  constructor(normalized: string, tokens: readonly string[]) {
+    this.normalized = normalized;
+    this.tokens = tokens;
+    this.singulars = tokens.map((token) => singularize(token));
+  }
+
+  /** Length in words of `phrase` if it starts at `at` (by token or by singular), else 0. */
+  matchAt(phrase: string, at: number): number {
+    const words = phrase.split(' ');
+    for (const [i, word] of words.entries()) {
+      const token = this.tokens[at + i];
+      if (token === undefined) return 0;
+      if (token !== word && this.singulars[at + i] !== word && singularize(word) !== this.singulars[at + i]) return 0;
+    }
+    return words.length;
+  }
+
+  /** Positions where `phrase` starts. */
+  find(phrase: string): number[] {
+    const found: number[] = [];
+    for (let at = 0; at < this.tokens.length; at++) if (this.matchAt(phrase, at) > 0) found.push(at);
+    return found;
+  }
+
+  has(phrase: string): boolean {
+    return this.find(phrase).length > 0;
+  }
+}
