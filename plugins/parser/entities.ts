@@ -3,7 +3,7 @@ import type { DomainScore } from './domains/score.ts';
 import type { Domain, DomainEntity } from './domains/schema.ts';
 import { inferEntityFields, makeField } from './fields.ts';
 import { isPlural, pluralize, singularize } from './inflect.ts';
-import { API_WORDS, APP_NOUNS, BUILD_VERBS, CLI_WORDS, DB_WORDS, FEATURE_WORDS, FORMAT_WORDS, FRONT_WORDS, FULLSTACK_WORDS, PAGE_WORDS, SITE_WORDS, STOPWORDS, UNSUPPORTED_FEATURES } from './lexicon.ts';
+import { ACTORS, API_WORDS, APP_NOUNS, NOT_ENTITIES, BUILD_VERBS, CLI_WORDS, DB_WORDS, FEATURE_WORDS, FORMAT_WORDS, FRONT_WORDS, FULLSTACK_WORDS, PAGE_WORDS, SITE_WORDS, STOPWORDS, UNSUPPORTED_FEATURES } from './lexicon.ts';
 import { camelCase, pascalCase } from './names.ts';
 import type { Entity, Field, Relation } from './spec.ts';
 import type { PromptText } from './text.ts';
@@ -29,12 +29,14 @@ export interface FoundEntities {
   /** Fields the prompt listed per entity ("contacts with name, email and phone"). */
   fields: Map<string, Field[]>;
   used: Set<string>;
+  /** Token positions that name an entity, so a behaviour word there ("accounts") is not a request. */
+  positions: Set<number>;
 }
 
 const MAX_ENTITIES = 8;
 
 /** Nouns that are also verbs or prepositional idioms: "store my notes", "in order to", "book a room". */
-const AMBIGUOUS = new Set(['store', 'shop', 'order', 'post', 'note', 'book', 'link', 'contact', 'comment', 'review', 'event', 'project', 'log', 'track', 'list', 'item', 'question', 'goal', 'job', 'bill', 'card', 'game', 'run', 'play', 'rate', 'record', 'visit', 'reserve', 'spot', 'stay', 'show', 'check', 'process']);
+const AMBIGUOUS = new Set(['store', 'shop', 'order', 'post', 'note', 'book', 'link', 'contact', 'comment', 'review', 'event', 'project', 'log', 'track', 'list', 'item', 'question', 'goal', 'job', 'bill', 'card', 'game', 'run', 'play', 'record', 'visit', 'spot', 'stay', 'show', 'check', 'process']);
 const VERB_BEFORE = new Set(['to', 'can', 'will', 'and', 'should', 'that', 'which', 'i', 'we', 'it', 'also', 'must', 'please', 'then', 'in', 'not', 'they', 'you', 'who', 'people', 'users']);
 const OBJECT_AFTER = new Set(['my', 'the', 'your', 'our', 'them', 'it', 'all', 'everything', 'a', 'an', 'that', 'this', 'us', 'me', 'to', 'their', 'off', 'in', 'out', 'up']);
 
@@ -102,6 +104,8 @@ export interface FindOptions {
   /** Every domain that scored, best first: where a word outside the chosen domain finds its sense. */
   scored: readonly DomainScore[];
   all: readonly Domain[];
+  /** Words that ask for a behaviour ("charts", "upvotes"): outside a domain they are not things. */
+  behaviourWords: ReadonlySet<string>;
 }
 
 /**
@@ -110,7 +114,7 @@ export interface FindOptions {
  * sense of the next domain that knows them, then of the dictionary, and unknown plurals become
  * entities with fields inferred from their name.
  */
-export function findEntities(text: PromptText, { domain, scored, all }: FindOptions): FoundEntities {
+export function findEntities(text: PromptText, { domain, scored, all, behaviourWords }: FindOptions): FoundEntities {
   const tokens = text.tokens;
   const defs: EntityDef[] = [];
   const fields = new Map<string, Field[]>();
@@ -137,11 +141,26 @@ export function findEntities(text: PromptText, { domain, scored, all }: FindOpti
     }
   }
 
+  // A word that only modifies the domain's name is not a thing: "customer support", "bed and breakfast".
+  const modifierAt = new Set<number>();
+  if (chosen !== undefined) {
+    const isEntityWord = (word: string): boolean => chosen.entities.some((entity) => entity.words.includes(word) || entity.words.includes(singularize(word)));
+    for (const signal of chosen.signals.keys()) {
+      const words = signal.split(' ');
+      if (words.length < 2) continue;
+      for (const start of text.find(signal)) {
+        const rest = words.slice(1);
+        if (rest.some((word) => APP_NOUNS.has(word) || isEntityWord(word))) continue;
+        modifierAt.add(start);
+      }
+    }
+  }
+
   // 1. The chosen domain's words, wherever they are.
   if (chosen !== undefined) {
     for (let i = 0; i < tokens.length; i++) {
       const match = domainEntityAt(chosen, text, i);
-      if (match === undefined || (match.length === 1 && usedAsVerb(tokens, i))) continue;
+      if (match === undefined || (match.length === 1 && (usedAsVerb(tokens, i) || modifierAt.has(i)))) continue;
       known = true;
       add(domainDef(match.entity), i, match.length);
       i += match.length - 1;
@@ -166,6 +185,7 @@ export function findEntities(text: PromptText, { domain, scored, all }: FindOpti
   const resolve = (i: number, mustBePlural: boolean): EntityDef | undefined => {
     const token = tokens[i] ?? '';
     if (mustBePlural && !isPlural(token)) return undefined;
+    if (ACTORS.has(token) || NOT_ENTITIES.has(token) || behaviourWords.has(token)) return undefined;
     const singular = singularize(token);
     for (const candidate of [...scored.map((score) => score.domain), ...all]) {
       if (candidate === chosen) continue;
@@ -185,10 +205,12 @@ export function findEntities(text: PromptText, { domain, scored, all }: FindOpti
     if ((tokens[before] ?? '').endsWith('ing') && isCandidateNoun(tokens[before - 1] ?? '')) before -= 1;
     const word = tokens[before] ?? '';
     if (at.has(before) || signalAt.has(before) || !isCandidateNoun(word)) continue;
+    if (ACTORS.has(word) || NOT_ENTITIES.has(word) || behaviourWords.has(word)) continue;
     if (chosen !== undefined && all.some((d) => d.signals.has(word))) continue;
     if (chosen === undefined && all.some((d) => d.signals.has(word) && (d.signals.get(word) ?? 0) >= 3)) continue;
-    const def = resolve(before, false) ?? inferredDef(singularize(word));
-    add(def, before);
+    // Inside a domain, the app's subject is one of the domain's things; an unknown word there is a modifier ("same list").
+    const def = resolve(before, false) ?? (chosen === undefined ? inferredDef(singularize(word)) : undefined);
+    if (def !== undefined) add(def, before);
   }
 
   // 3. Lists of things the app holds, and fields listed for one of them.
@@ -196,7 +218,7 @@ export function findEntities(text: PromptText, { domain, scored, all }: FindOpti
   for (const [i, token] of tokens.entries()) {
     if (!LIST_OPENERS.has(token)) continue;
     const ownerAt = [...at.keys()].filter((position) => position < i).sort((a, b) => b - a)[0];
-    const owner = ownerAt === undefined ? defs[0]?.name : at.get(ownerAt);
+    const listOwner = ownerAt === undefined ? defs[0]?.name : at.get(ownerAt);
     // "pets with a species and a birth date": right after an entity, plain nouns are its fields.
     const fieldMode = (token === 'with' || token === 'having' || token === 'has') && ownerAt === i - 1;
     for (let j = i + 1; j < tokens.length; j++) {
@@ -205,6 +227,9 @@ export function findEntities(text: PromptText, { domain, scored, all }: FindOpti
       if (at.has(j)) continue;
       const singular = singularize(word);
       const fieldWord = FIELD_WORDS[word] ?? FIELD_WORDS[singular];
+      // A listed field belongs to the nearest thing named before it: "pets, owners and vaccinations due dates".
+      const nearest = [...at.keys()].filter((position) => position < j).sort((a, b) => b - a)[0];
+      const owner = nearest === undefined ? listOwner : at.get(nearest);
       if (owner !== undefined && tokens[j + 1] === 'date' && /^[a-z]{3,15}$/.test(word) && !LIST_GLUE.has(word)) {
         addField(fields, owner, makeField(`${singular}Date`, 'date'));
         used.add(word).add('date');
@@ -222,7 +247,8 @@ export function findEntities(text: PromptText, { domain, scored, all }: FindOpti
           continue;
         }
       }
-      const def = resolve(j, chosen !== undefined);
+      // "for freelancers", "for teachers": after "for", people the app is for, not things it holds.
+      const def = token === 'for' && chosen !== undefined ? undefined : resolve(j, chosen !== undefined);
       if (def !== undefined) {
         known ||= knownNoun(word) !== undefined;
         add(def, j);
@@ -236,7 +262,7 @@ export function findEntities(text: PromptText, { domain, scored, all }: FindOpti
       break;
     }
   }
-  return { defs, named: defs.length > 0, known, fields, used };
+  return { defs, named: defs.length > 0, known, fields, used, positions: new Set(at.keys()) };
 }
 
 function addField(fields: Map<string, Field[]>, owner: string, field: Field): void {

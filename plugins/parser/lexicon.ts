@@ -26,7 +26,7 @@ export const FEATURE_WORDS: Readonly<Record<'filtering' | 'search' | 'sorting' |
   search: new Set(['search', 'searchable', 'searching', 'lookup']),
   sorting: new Set(['sort', 'sorting', 'sortable', 'sorted', 'orderby']),
   pagination: new Set(['pagination', 'paginate', 'paginated', 'paging']),
-  auth: new Set(['auth', 'authentication', 'authenticated', 'login', 'logins', 'signup', 'password', 'passwords', 'authorization', 'jwt', 'oauth', 'accounts']),
+  auth: new Set(['auth', 'authentication', 'authenticated', 'login', 'logins', 'signup', 'password', 'passwords', 'authorization', 'jwt', 'oauth']),
   persistence: new Set(['persist', 'persists', 'persisted', 'persistent', 'persistence', 'save', 'saved', 'saves', 'localstorage', 'offline', 'store', 'stored', 'remember', 'remembers']),
 };
 
@@ -72,6 +72,12 @@ export const UNSUPPORTED_FEATURES: Readonly<Record<string, string>> = {
   sqlite: 'SQLite: not used — data is kept in an embedded PGlite (PostgreSQL) database.',
   tailwind: 'Tailwind: not used — the app has plain CSS.',
 };
+
+/** People who use the app rather than things it holds: "where users can…", "for freelancers". */
+export const ACTORS = new Set(['user', 'users', 'people', 'person', 'everyone', 'colleague', 'colleagues', 'friend', 'friends', 'organiser', 'organisers', 'organizer', 'organizers', 'manager', 'managers', 'freelancer', 'freelancers', 'landlord', 'landlords', 'coach', 'coaches', 'member', 'members', 'visitor', 'visitors', 'reader', 'readers', 'admin', 'admins', 'administrator', 'administrators', 'kid', 'kids', 'parent', 'parents', 'family', 'families', 'someone', 'anyone', 'nobody']);
+
+/** Words that never name a thing the app holds, whatever a list makes them look like. */
+export const NOT_ENTITIES = new Set(['same', 'result', 'results', 'tally', 'tallies', 'progress', 'statistic', 'statistics', 'stats', 'information', 'info', 'detail', 'details', 'data', 'feature', 'features', 'time', 'way', 'ways', 'kind', 'kinds', 'type', 'types', 'thing', 'things', 'lot', 'lots', 'bunch', 'number', 'numbers', 'box', 'button', 'buttons', 'screen', 'screens', 'view', 'views', 'form', 'forms', 'end', 'start', 'beginning', 'day', 'days', 'week', 'weeks', 'month', 'months', 'year', 'years']);
 
 /** Words and phrases that mean several people use the same data, which needs a server. */
 export const SHARED_USE: readonly string[] = ['users', 'people', 'everyone', 'shared', 'share', 'sharing', 'friends', 'colleagues', 'my team', 'our team', 'the team', 'a team', 'for teams', 'multiplayer', 'leaderboard', 'multi user', 'multiple users', 'other users', 'sign up', 'signup'];

@@ -21,6 +21,7 @@ const REWRITES: ReadonlyArray<readonly [RegExp, string]> = [
   [/\be-?commerce\b/g, 'ecommerce'],
   [/\bonline (shop|store)\b/g, 'webshop'],
   [/\b(?:log|sign)[\s-]?in\b/g, 'login'],
+  [/\bsign(?:s|ed)?[\s-]?up for\b/g, 'register for'],
   [/\bsign[\s-]?up\b/g, 'signup'],
   [/\blocal[\s-]?storage\b/g, 'localstorage'],
   [/\bdark[\s-]?mode\b/g, 'darkmode'],

@@ -1,4 +1,4 @@
-import { detectBehaviours } from './behaviours/detect.ts';
+import { behaviourWords, detectBehaviours } from './behaviours/detect.ts';
 import { notBuiltSentence } from './behaviours/schema.ts';
 import { detectConversion } from './conversion.ts';
 import { DOMAINS } from './dictionary.ts';
@@ -60,13 +60,14 @@ export function parsePrompt(prompt: string, options: ParseOptions = {}): ParseRe
   const chosen = chooseDomain(scored);
   const notes: string[] = [];
 
-  const found = findEntities(text, { domain: chosen, scored, all: knowledge.domains });
+  const found = findEntities(text, { domain: chosen, scored, all: knowledge.domains, behaviourWords: behaviourWords(knowledge) });
   const { defs: coreDefs, fromCore } = withDomainCore(found, chosen);
   const defs = [...coreDefs, ...impliedJoins(coreDefs, chosen?.domain)];
   const asked = detectBehaviours(text, knowledge, {
     fromEntities: defs.flatMap((def) => def.behaviours),
     fromDomain: chosen !== undefined && (fromCore || !found.named) ? chosen.domain.behaviours : [],
     conversion: conversion !== undefined,
+    entityPositions: found.positions,
   });
   const serverBehaviours = asked.ids.filter((id) => knowledge.behaviour(id)?.needsServer === true);
   const holdsData = [...found.used].some((token) => PAGE_WORDS[token] === undefined && PAGE_WORDS[singularize(token)] === undefined);
@@ -117,7 +118,7 @@ export function parsePrompt(prompt: string, options: ParseOptions = {}): ParseRe
   if (behaviours.length > 0) notes.push(`behaviours: ${behaviours.join(', ')}`);
 
   const { pages, used: pageWords } = kind === 'static-site' ? detectPages(tokens, chosen?.domain.pages) : { pages: [], used: new Set<string>() };
-  const featureDecision = detectFeatures(tokens, kind, entities, cli, behaviours, behaviours.includes('chat-rooms'));
+  const featureDecision = detectFeatures(tokens, kind, entities, cli, asked.ids, behaviours.includes('chat-rooms'));
   unresolved.push(...featureDecision.unresolved);
   const oldDomain = tokens.find((token) => DOMAINS[token] !== undefined);
   const name = deriveName(trimmed, tokens, kind, conversion, { domain: oldDomain, firstEntityPlural: entities[0]?.plural });

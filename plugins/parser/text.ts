@@ -9,19 +9,31 @@ export class PromptText {
   readonly singulars: readonly string[];
   readonly normalized: string;
 
+  /** Token positions that follow punctuation: a phrase never spans "pets, owners". */
+  readonly #breaks = new Set<number>();
+
   constructor(normalized: string, tokens: readonly string[]) {
     this.normalized = normalized;
     this.tokens = tokens;
     this.singulars = tokens.map((token) => singularize(token));
+    let index = 0;
+    let pending = false;
+    for (const [piece] of normalized.replace(/'s\b/g, '').matchAll(/[a-z0-9]+|[^a-z0-9]+/g)) {
+      if (/^[a-z0-9]/.test(piece)) {
+        if (pending) this.#breaks.add(index);
+        pending = false;
+        index++;
+      } else if (/[,.;:!?()]/.test(piece)) pending = true;
+    }
   }
 
-  /** Length in words of `phrase` if it starts at `at` (by token or by singular), else 0. */
+  /** Length in words of `phrase` if it starts at `at` (the word as written, or its plural), else 0. */
   matchAt(phrase: string, at: number): number {
     const words = phrase.split(' ');
     for (const [i, word] of words.entries()) {
       const token = this.tokens[at + i];
-      if (token === undefined) return 0;
-      if (token !== word && this.singulars[at + i] !== word && singularize(word) !== this.singulars[at + i]) return 0;
+      if (token === undefined || (i > 0 && this.#breaks.has(at + i))) return 0;
+      if (token !== word && this.singulars[at + i] !== word) return 0;
     }
     return words.length;
   }

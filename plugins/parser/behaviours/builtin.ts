@@ -25,7 +25,7 @@ export const BUILTIN_BEHAVIOURS: readonly BehaviourInput[] = [
   {
     id: 'voting',
     title: 'Voting with tallies',
-    triggers: ['vote', 'votes', 'voting', 'voted', 'upvote', 'upvotes', 'downvote', 'likes', 'like them', 'like posts', 'poll'],
+    triggers: ['vote', 'votes', 'voting', 'voted', 'upvote', 'upvotes', 'downvote', 'likes', 'like them', 'like posts', 'poll', 'tally', 'tallies'],
     needsServer: true,
     evidence: ['votes?', '(?:tally|tallies|count)'],
     notBuilt: 'there is no way to cast a vote and see the tally',
@@ -73,7 +73,7 @@ export const BUILTIN_BEHAVIOURS: readonly BehaviourInput[] = [
   {
     id: 'search',
     title: 'Search',
-    triggers: ['search', 'searchable', 'searching', 'searched', 'lookup', 'full text', 'find'],
+    triggers: ['search', 'searchable', 'searching', 'searched', 'lookup', 'full text'],
     needsServer: false,
     evidence: ['search'],
     notBuilt: 'lists cannot be searched',

@@ -10,7 +10,7 @@ export default {
     Post: { words: ['post', 'article', 'blog post', 'entry'], fields: 'title!, body:text!, published:boolean, publishedOn:date', belongsTo: ['Author', 'Category'] },
     Comment: { words: ['comment'], fields: 'body:text!, authorName', belongsTo: ['Post'] },
     Author: { words: ['author', 'writer'], fields: 'name!, email:email, bio:text' },
-    Tag: { words: ['tag'], fields: 'name!' },
+    Tag: { words: ['tag'], fields: 'name!', behaviours: ['tags'] },
     Category: { words: ['category'], fields: 'name!, description:text' },
     PostTag: { words: ['post tag'], fields: 'addedOn:date', joins: ['Post', 'Tag'], implied: true },
   },

@@ -7,7 +7,7 @@ export default {
   kind: 'react-spa',
   signals: { contact: 2, addressbook: 3, rolodex: 3, 'contact list': 3 },
   entities: {
-    Contact: { words: ['contact', 'friend'], fields: 'name!, email:email, phone, company, notes:text', belongsTo: ['Group'] },
+    Contact: { words: ['contact', 'addressbook'], fields: 'name!, email:email, phone, company, notes:text', belongsTo: ['Group'] },
     Group: { words: ['group'], fields: 'name!' },
   },
   core: ['Contact'],

@@ -11,7 +11,7 @@ export default {
     Item: { words: ['item'], fields: 'name!, sku, quantity:integer', belongsTo: ['Location'] },
     Supplier: { words: ['supplier', 'vendor'], fields: 'name!, email:email, phone' },
     Category: { words: ['category'], fields: 'name!' },
-    Warehouse: { words: ['warehouse', 'storeroom'], fields: 'name!, location' },
+    Warehouse: { words: ['warehouse'], fields: 'name!, location' },
     Location: { words: ['location', 'shelf', 'bin'], fields: 'name!, description:text' },
     StockMovement: { words: ['stock movement', 'movement', 'stock change'], fields: 'quantity:integer!, direction:enum(in|out), date:date, reason', belongsTo: ['Product', 'Item', 'Warehouse'] },
   },

@@ -7,8 +7,8 @@ export default {
   kind: 'react-spa',
   signals: { quiz: 3, quizz: 3, quize: 3, trivia: 3, exam: 2.5, leaderboard: 1, 'multiple choice': 2 },
   entities: {
-    Quiz: { words: ['quiz', 'quizz', 'quize', 'trivia quiz', 'trivia'], fields: 'title!, description:text', plural: 'Quizzes' },
-    Exam: { words: ['exam'], fields: 'title!, date:date' },
+    Quiz: { words: ['quiz', 'quizz', 'quize', 'trivia quiz', 'trivia'], fields: 'title!, description:text', behaviours: ['quiz'], plural: 'Quizzes' },
+    Exam: { words: ['exam'], fields: 'title!, date:date', behaviours: ['quiz'] },
     Question: { words: ['question'], fields: 'text:text!, options:text, correctAnswer!, points:integer', belongsTo: ['Quiz', 'Exam'] },
     Answer: { words: ['answer'], fields: 'text:text!, correct:boolean', belongsTo: ['Question'] },
   },

@@ -5,7 +5,7 @@ export default {
   id: 'surveys',
   title: 'Surveys',
   kind: 'fullstack',
-  signals: { survey: 3, questionnaire: 3, feedback: 2, 'feedback form': 3 },
+  signals: { survey: 3, questionnaire: 3, feedback: 2 },
   entities: {
     Survey: { words: ['survey', 'questionnaire'], fields: 'title!, description:text' },
     Question: { words: ['question'], fields: 'text:text!, type:enum(text|choice|rating)', belongsTo: ['Survey'] },
