@@ -17,6 +17,8 @@ export interface EntityDef {
   joins?: readonly [string, string];
   implied?: boolean;
   behaviours: readonly string[];
+  /** Fields guessed from the name alone: fields the prompt lists replace all but the name. */
+  inferred?: boolean;
 }
 
 export interface FoundEntities {
@@ -74,7 +76,7 @@ function dictionaryDef(noun: string): EntityDef {
 }
 
 function inferredDef(noun: string): EntityDef {
-  return { name: pascalCase(noun), fields: inferEntityFields(noun), belongsTo: [], behaviours: [] };
+  return { name: pascalCase(noun), fields: inferEntityFields(noun), belongsTo: [], behaviours: [], inferred: true };
 }
 
 function domainDef(entity: DomainEntity): EntityDef {
@@ -169,7 +171,7 @@ export function findEntities(text: PromptText, { domain, scored, all, behaviourW
     // No domain: dictionary nouns wherever they are ("users can log in" is about auth, not a User).
     for (const [i, token] of tokens.entries()) {
       const noun = knownNoun(token);
-      if (noun === undefined || noun === 'user' || usedAsVerb(tokens, i)) continue;
+      if (noun === undefined || noun === 'user' || usedAsVerb(tokens, i) || tokens[i + 1] === 'date') continue;
       if ((token === 'library' || token === 'book') && i > 0 && isCandidateNoun(tokens[i - 1] ?? '')) continue; // "music library", "recipe book"
       if (token === 'reading' && tokens[i + 1] === 'list') {
         known = true;
@@ -189,7 +191,8 @@ export function findEntities(text: PromptText, { domain, scored, all, behaviourW
     const singular = singularize(token);
     for (const candidate of [...scored.map((score) => score.domain), ...all]) {
       if (candidate === chosen) continue;
-      const entity = candidate.entities.find((e) => e.words.includes(singular) || e.words.includes(token));
+      // Outside its own domain a word keeps only its plain sense: "students" are Students anywhere, but a dog is an Animal only at a shelter.
+      const entity = candidate.entities.find((e) => e.name.toLowerCase() === singular && (e.words[0] === singular || e.words[0] === token));
       if (entity !== undefined) return domainDef(entity);
     }
     const noun = knownNoun(token);
@@ -217,10 +220,16 @@ export function findEntities(text: PromptText, { domain, scored, all, behaviourW
   const allFieldNames = new Set([...(chosen?.entities ?? []).flatMap((entity) => entity.fields.map((field) => field.name)), ...defs.flatMap((def) => def.fields.map((field) => field.name))]);
   for (const [i, token] of tokens.entries()) {
     if (!LIST_OPENERS.has(token)) continue;
-    const ownerAt = [...at.keys()].filter((position) => position < i).sort((a, b) => b - a)[0];
+    let ownerAt = [...at.keys()].filter((position) => position < i).sort((a, b) => b - a)[0];
     const listOwner = ownerAt === undefined ? defs[0]?.name : at.get(ownerAt);
+    // "my aquarium fish with a species and a tank size": a noun nobody knows, described by fields, is a thing.
+    const before = tokens[i - 1] ?? '';
+    if (token === 'with' && ownerAt !== i - 1 && isCandidateNoun(before) && !ACTORS.has(before) && !NOT_ENTITIES.has(before) && !all.some((d) => d.signals.has(before)) && describesFields(tokens, i + 1)) {
+      add(inferredDef(singularize(before)), i - 1);
+      ownerAt = i - 1;
+    }
     // "pets with a species and a birth date": right after an entity, plain nouns are its fields.
-    const fieldMode = (token === 'with' || token === 'having' || token === 'has') && ownerAt === i - 1;
+    const fieldMode = (token === 'with' || token === 'having' || token === 'has') && at.has(i - 1);
     for (let j = i + 1; j < tokens.length; j++) {
       const word = tokens[j] ?? '';
       if (LIST_GLUE.has(word)) continue;
@@ -255,14 +264,31 @@ export function findEntities(text: PromptText, { domain, scored, all, behaviourW
         continue;
       }
       if (fieldMode && owner !== undefined && isCandidateNoun(word)) {
-        addField(fields, owner, makeField(camelCase(singular)));
+        // "tank size": two plain nouns in a row name one field.
+        const next = tokens[j + 1] ?? '';
+        const compound = isCandidateNoun(next) && !LIST_GLUE.has(next) && !text.breakBefore(j + 1) && !at.has(j + 1) && resolve(j + 1, true) === undefined;
+        addField(fields, owner, makeField(camelCase(compound ? `${word} ${next}` : singular)));
         used.add(word);
+        if (compound) {
+          used.add(next);
+          j++;
+        }
         continue;
       }
       break;
     }
   }
   return { defs, named: defs.length > 0, known, fields, used, positions: new Set(at.keys()) };
+}
+
+/** True when the words from `from` list fields ("a species, tank size and a purchase date"). */
+function describesFields(tokens: readonly string[], from: number): boolean {
+  for (let j = from; j < Math.min(tokens.length, from + 4); j++) {
+    const word = tokens[j] ?? '';
+    if (LIST_GLUE.has(word)) continue;
+    return FIELD_WORDS[word] !== undefined || FIELD_WORDS[singularize(word)] !== undefined || tokens[j + 1] === 'date' || ['species', 'size', 'color', 'colour', 'weight', 'breed', 'brand', 'model', 'status', 'type'].includes(word);
+  }
+  return false;
 }
 
 function addField(fields: Map<string, Field[]>, owner: string, field: Field): void {
@@ -287,7 +313,8 @@ export function withDomainCore(found: FoundEntities, domain: DomainScore | undef
 export function buildEntities(defs: readonly EntityDef[], listed: ReadonlyMap<string, Field[]>): Entity[] {
   return defs.map((def) => {
     const extra = listed.get(def.name) ?? [];
-    const fields = [...def.fields, ...extra.filter((field) => !def.fields.some((own) => own.name === field.name))];
+    const own = def.inferred === true && extra.length > 0 ? def.fields.slice(0, 1) : def.fields;
+    const fields = [...own, ...extra.filter((field) => !own.some((mine) => mine.name === field.name))];
     if (!fields.some((field) => field.required)) fields.unshift(makeField('name', 'string', true));
     const singular = def.name;
     return { name: singular, plural: def.plural ?? pascalCase(pluralize(camelCase(singular))), fields: dedupe(fields), relations: [] };

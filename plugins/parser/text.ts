@@ -45,6 +45,11 @@ export class PromptText {
     return found;
   }
 
+  /** True when punctuation separates the word at `at` from the one before it. */
+  breakBefore(at: number): boolean {
+    return this.#breaks.has(at);
+  }
+
   has(phrase: string): boolean {
     return this.find(phrase).length > 0;
   }

@@ -10,7 +10,7 @@ export interface DomainScore {
 }
 
 /** Below this the prompt is not about any domain in particular. */
-const THRESHOLD = 1.5;
+const THRESHOLD = 2;
 
 /**
  * Scores every domain on the whole prompt: each signal counts once with its weight, and each
