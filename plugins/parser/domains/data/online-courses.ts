@@ -10,7 +10,7 @@ export default {
     Course: { words: ['course'], fields: 'title!, description:text, level' },
     Lesson: { words: ['lesson', 'module', 'chapter'], fields: 'title!, content:text, durationMinutes:integer', belongsTo: ['Course'] },
     Student: { words: ['student', 'learner'], fields: 'name!, email:email!' },
-    Enrollment: { words: ['enrollment', 'enrolment'], fields: 'enrolledOn:date, progress:integer', joins: ['Student', 'Course'] },
+    Enrollment: { words: ['enrollment', 'enrolment'], fields: 'enrolledOn:date!, progress:integer', joins: ['Student', 'Course'] },
     Quiz: { words: ['quiz'], fields: 'title!, passMark:integer', belongsTo: ['Lesson'], behaviours: ['quiz'], plural: 'Quizzes' },
   },
   core: ['Course', 'Lesson'],

@@ -10,7 +10,7 @@ export default {
     Student: { words: ['student', 'pupil'], fields: 'name!, email:email, birthDate:date' },
     Teacher: { words: ['teacher', 'tutor'], fields: 'name!, email:email, subject' },
     Course: { words: ['course', 'class'], fields: 'title!, code, credits:integer', belongsTo: ['Teacher'] },
-    Enrollment: { words: ['enrollment', 'enrolment', 'enroll', 'enrol', 'registration'], fields: 'enrolledOn:date, grade', joins: ['Student', 'Course'] },
+    Enrollment: { words: ['enrollment', 'enrolment', 'enroll', 'enrol', 'registration'], fields: 'enrolledOn:date!, grade', joins: ['Student', 'Course'] },
     Classroom: { words: ['classroom'], fields: 'name!, capacity:integer' },
     Subject: { words: ['subject'], fields: 'name!' },
     Grade: { words: ['grade', 'mark'], fields: 'value:number!, date:date', belongsTo: ['Student', 'Subject'] },
