@@ -4,7 +4,7 @@ import type { AppSpec } from '../parser/spec.ts';
 import type { Finding, ProjectFile } from './schemas.ts';
 
 export interface Coverage {
-  /** How many things the request asked for: entities, behaviours and what the parser could not map. */
+  /** How many things the request asked for: the app, its entities, pages and behaviours, and what the parser could not map. */
   asked: number;
   built: number;
   /** One sentence per thing asked for and not built. */
@@ -39,8 +39,15 @@ export function checkCoverage(spec: AppSpec, files: readonly ProjectFile[], know
     if (mentioned) built++;
     else notBuilt.push(`${entity.name}: not built — the spec lists it but no code handles ${entity.plural.toLowerCase()}.`);
   }
+  for (const page of spec.pages) {
+    if (files.some((file) => file.path.endsWith(`${page.slug}.html`))) built++;
+    else notBuilt.push(`${page.title} page: not built — the site has no ${page.slug}.html.`);
+  }
+  // The app itself counts once, so a request that only adds unmet extras does not score zero.
+  if (code.length > 0) built++;
+  else notBuilt.push('The app: not built — the project has no code.');
   notBuilt.push(...spec.unresolved);
-  const asked = spec.behaviours.length + spec.entities.length + spec.unresolved.length;
+  const asked = 1 + spec.behaviours.length + spec.entities.length + spec.pages.length + spec.unresolved.length;
   const findings = notBuilt.map((message): Finding => ({ severity: 'warning', message }));
   return { asked, built, notBuilt, findings };
 }
