@@ -123,7 +123,6 @@ export function findEntities(text: PromptText, { domain, scored, all, behaviourW
   const used = new Set<string>();
   const at = new Map<number, string>();
   let known = false;
-  let fieldOnly = new Set<string>();
   const add = (def: EntityDef, from: number, length = 1): void => {
     for (let k = 0; k < length; k++) {
       at.set(from + k, def.name);
@@ -242,7 +241,6 @@ export function findEntities(text: PromptText, { domain, scored, all, behaviourW
       if (owner !== undefined && tokens[j + 1] === 'date' && /^[a-z]{3,15}$/.test(word) && !LIST_GLUE.has(word)) {
         addField(fields, owner, makeField(`${singular}Date`, 'date'));
         used.add(word).add('date');
-        fieldOnly = fieldOnly.add(word);
         j++;
         continue;
       }
