@@ -28,6 +28,8 @@ interface GenerateOutput {
   files: number;
   score?: number;
   artifact?: string;
+  /** The reviewer's sentences for what was asked for and not built. */
+  review?: { notBuilt?: string[] };
 }
 
 export async function generate(argv: readonly string[], io: Io): Promise<number> {
@@ -72,10 +74,12 @@ export async function generate(argv: readonly string[], io: Io): Promise<number>
       throw new QLayerError('output_exists', `${dir} exists and is not empty; choose another --out or pass --force`);
     }
     const written = writeProject(readZip(zip.content), dir);
-    const result = { runId: run.id, status: done.status, dir, files: written, name: output.name, kind: output.kind, score: output.score ?? null };
+    const notBuilt = output.review?.notBuilt ?? [];
+    const result = { runId: run.id, status: done.status, dir, files: written, name: output.name, kind: output.kind, score: output.score ?? null, notBuilt };
     if (io.json) io.out(JSON.stringify(result, null, 2));
     else {
-      io.out(`Wrote ${written} files of ${output.name} (${output.kind}) to ${dir}${output.score === undefined ? '' : `; validation score ${output.score}/100`}.`);
+      io.out(`Wrote ${written} files of ${output.name} (${output.kind}) to ${dir}${output.score === undefined ? '' : `; score ${output.score}/100`}.`);
+      if (notBuilt.length > 0) io.out(`Asked for but not built:\n${notBuilt.map((sentence) => `  - ${sentence}`).join('\n')}`);
       io.out(`Run it:\n  cd ${dir}\n  npm install\n  npm test\n  ${output.kind === 'cli' ? 'npm start -- --help' : output.kind === 'rest-api' ? 'npm start' : 'npm run build && npm start'}`);
     }
     return EXIT.ok;

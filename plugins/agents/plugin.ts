@@ -4,6 +4,8 @@ import { definePlugin, defineStep } from '../../core/plugin/define.ts';
 import { generateApp } from '../generator-templates/generate.ts';
 import { AppSpecSchema } from '../parser/spec.ts';
 import { planModules } from './architect.ts';
+import { knowledge } from '../parser/registry.ts';
+import { checkCoverage, requestScore } from './coverage.ts';
 import { reviewProject } from './review.ts';
 import { fileSchema, findingSchema, generatorOutputSchema, planSchema, type ProjectFile } from './schemas.ts';
 
@@ -68,14 +70,29 @@ export default definePlugin({
       },
     }),
     reviewer: defineStep({
-      description: 'Check the files against the spec and the plan',
-      input: z.object({ spec: AppSpecSchema, plan: planSchema, files: z.array(fileSchema) }),
-      output: z.object({ passed: z.boolean(), findings: z.array(findingSchema) }),
+      description: 'Check the files against the request, the spec and the plan; score what was built of what was asked',
+      input: z.object({
+        spec: AppSpecSchema,
+        plan: planSchema,
+        files: z.array(fileSchema),
+        /** The validators' score, when they ran first: the review's score scales it. */
+        validationScore: z.number().int().min(0).max(100).optional(),
+      }),
+      output: z.object({
+        passed: z.boolean(),
+        findings: z.array(findingSchema),
+        /** 0–100: the validation score times the share of the request that was built. */
+        score: z.number().int().min(0).max(100),
+        /** Sentences naming what was asked for and not built. */
+        notBuilt: z.array(z.string()),
+      }),
       retry: { maxAttempts: 1 },
       async run(ctx, input) {
         const findings = reviewProject(input.spec, input.plan, input.files);
+        const coverage = checkCoverage(input.spec, input.files, knowledge);
         for (const f of findings) ctx.log.warn(`${f.file ? `${f.file}: ` : ''}${f.message}`, { severity: f.severity });
-        return { passed: !findings.some((f) => f.severity === 'error'), findings };
+        const score = requestScore(coverage, input.validationScore);
+        return { passed: !findings.some((f) => f.severity === 'error'), findings, score, notBuilt: coverage.notBuilt };
       },
     }),
   },

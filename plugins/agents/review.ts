@@ -1,4 +1,6 @@
+import { knowledge as builtin, type Knowledge } from '../parser/registry.ts';
 import type { AppSpec } from '../parser/spec.ts';
+import { checkCoverage } from './coverage.ts';
 import type { Finding, Plan, ProjectFile } from './schemas.ts';
 
 const EXACT_VERSION = /^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/;
@@ -6,9 +8,11 @@ const EXACT_VERSION = /^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/;
 /**
  * Checks generated files against the spec and the plan, the way a reviewer reads a pull
  * request: is every planned file there, does every entity show up in the code, can a person
- * install, build, test and start it from the README and package.json.
+ * install, build, test and start it from the README and package.json — and is what the person
+ * asked for there: each behaviour asked for and not built, and each request the parser could not
+ * map, is a finding in a sentence.
  */
-export function reviewProject(spec: AppSpec, plan: Plan, files: readonly ProjectFile[]): Finding[] {
+export function reviewProject(spec: AppSpec, plan: Plan, files: readonly ProjectFile[], knowledge: Knowledge = builtin): Finding[] {
   const findings: Finding[] = [];
   const byPath = new Map(files.map((f) => [f.path, f.content]));
   const planned = [...plan.modules.flatMap((m) => m.paths), ...(plan.tests?.paths ?? [])];
@@ -21,6 +25,8 @@ export function reviewProject(spec: AppSpec, plan: Plan, files: readonly Project
     const mentioned = code.some((f) => f.content.includes(entity.name) || f.content.includes(entity.plural) || f.content.toLowerCase().includes(entity.plural.toLowerCase()));
     if (!mentioned) findings.push({ severity: 'error', message: `entity ${entity.name} from the spec does not appear in the code` });
   }
+  // What was asked for and not built: behaviours without their evidence in the code, and what the parser could not map.
+  findings.push(...checkCoverage(spec, files, knowledge).findings.filter((finding) => !spec.entities.some((entity) => finding.message.startsWith(`${entity.name}: not built`))));
   if (plan.tests === null) findings.push({ severity: 'error', message: 'the project has no tests' });
 
   const manifest = byPath.get('package.json');

@@ -26,58 +26,61 @@ export const FEATURE_WORDS: Readonly<Record<'filtering' | 'search' | 'sorting' |
   search: new Set(['search', 'searchable', 'searching', 'lookup']),
   sorting: new Set(['sort', 'sorting', 'sortable', 'sorted', 'orderby']),
   pagination: new Set(['pagination', 'paginate', 'paginated', 'paging']),
-  auth: new Set(['auth', 'authentication', 'authenticated', 'login', 'logins', 'signup', 'password', 'passwords', 'authorization', 'jwt', 'oauth', 'accounts']),
+  auth: new Set(['auth', 'authentication', 'authenticated', 'login', 'logins', 'signup', 'password', 'passwords', 'authorization', 'jwt', 'oauth']),
   persistence: new Set(['persist', 'persists', 'persisted', 'persistent', 'persistence', 'save', 'saved', 'saves', 'localstorage', 'offline', 'store', 'stored', 'remember', 'remembers']),
 };
 
-/** Requests understood but not generated offline; they end up in `unresolved`. */
+/**
+ * Requests understood but not generated offline, each with the sentence `unresolved` shows:
+ * what was asked for, "not built" or "not used", and what the app does instead.
+ */
 export const UNSUPPORTED_FEATURES: Readonly<Record<string, string>> = {
-  darkmode: 'dark mode',
-  chart: 'charts',
-  charts: 'charts',
-  graph: 'charts',
-  graphs: 'charts',
-  notification: 'notifications',
-  notifications: 'notifications',
-  reminder: 'reminders',
-  reminders: 'reminders',
-  payment: 'payments',
-  payments: 'payments',
-  stripe: 'payments',
-  checkout: 'payments',
-  realtime: 'real-time updates',
-  websocket: 'real-time updates',
-  websockets: 'real-time updates',
-  upload: 'file uploads',
-  uploads: 'file uploads',
-  map: 'maps',
-  maps: 'maps',
-  i18n: 'translations',
-  translation: 'translations',
-  translations: 'translations',
-  export: 'export',
-  import: 'import',
-  draganddrop: 'drag and drop',
-  analytics: 'analytics',
-  pwa: 'progressive web app',
-  docker: 'docker',
-  deploy: 'deployment',
-  deployment: 'deployment',
-  sync: 'sync',
-  share: 'sharing',
-  sharing: 'sharing',
-  chat: 'chat',
-  newsletter: 'newsletter',
-  graphql: 'graphql (a REST API is generated instead)',
-  express: 'express (Hono is used instead)',
-  nextjs: 'next.js (a Vite React app is generated instead)',
-  javascript: 'javascript (TypeScript is generated; it compiles to JavaScript)',
-  mongodb: 'mongodb (an embedded PGlite database is used instead)',
-  mongo: 'mongodb (an embedded PGlite database is used instead)',
-  mysql: 'mysql (an embedded PGlite database is used instead)',
-  sqlite: 'sqlite (an embedded PGlite database is used instead)',
-  tailwind: 'tailwind (plain CSS is generated)',
+  darkmode: 'Dark mode: not built — the app has one light theme.',
+  notification: 'Notifications: not built — the app sends no e-mail or push messages.',
+  notifications: 'Notifications: not built — the app sends no e-mail or push messages.',
+  reminder: 'Reminders: not built — the app sends no reminders; dates are shown in the lists.',
+  reminders: 'Reminders: not built — the app sends no reminders; dates are shown in the lists.',
+  payment: 'Online payments: not built — no payment provider is connected, so nothing is charged.',
+  payments: 'Online payments: not built — no payment provider is connected, so nothing is charged.',
+  stripe: 'Online payments: not built — no payment provider is connected, so nothing is charged.',
+  paypal: 'Online payments: not built — no payment provider is connected, so nothing is charged.',
+  realtime: 'Live updates: not built — pages show new data when they are reloaded.',
+  websocket: 'Live updates: not built — pages show new data when they are reloaded.',
+  websockets: 'Live updates: not built — pages show new data when they are reloaded.',
+  upload: 'File uploads: not built — files and pictures are linked by URL instead.',
+  uploads: 'File uploads: not built — files and pictures are linked by URL instead.',
+  map: 'Maps: not built — places are kept as text.',
+  maps: 'Maps: not built — places are kept as text.',
+  i18n: 'Translations: not built — the app is in English only.',
+  translation: 'Translations: not built — the app is in English only.',
+  translations: 'Translations: not built — the app is in English only.',
+  draganddrop: 'Drag and drop: not built — items are changed with forms and buttons.',
+  analytics: 'Usage analytics: not built — nothing tracks how the app is used.',
+  pwa: 'Installable app (PWA): not built — there is no service worker or web manifest.',
+  docker: 'Docker: not built — the project runs with npm; no Dockerfile is generated.',
+  deploy: 'Deployment: not built — the project is packaged as a zip to run with npm; nothing is deployed.',
+  deployment: 'Deployment: not built — the project is packaged as a zip to run with npm; nothing is deployed.',
+  sync: 'Sync between devices: not built — data stays where the app keeps it.',
+  newsletter: 'Newsletter: not built — no e-mails are sent.',
+  graphql: 'GraphQL: not built — a REST API is generated instead.',
+  express: 'Express: not used — the server is written with Hono.',
+  nextjs: 'Next.js: not used — a Vite React app is generated instead.',
+  javascript: 'JavaScript: not used — TypeScript is generated, which compiles to JavaScript.',
+  mongodb: 'MongoDB: not used — data is kept in an embedded PGlite (PostgreSQL) database.',
+  mongo: 'MongoDB: not used — data is kept in an embedded PGlite (PostgreSQL) database.',
+  mysql: 'MySQL: not used — data is kept in an embedded PGlite (PostgreSQL) database.',
+  sqlite: 'SQLite: not used — data is kept in an embedded PGlite (PostgreSQL) database.',
+  tailwind: 'Tailwind: not used — the app has plain CSS.',
 };
+
+/** People who use the app rather than things it holds: "where users can…", "for freelancers". */
+export const ACTORS = new Set(['user', 'users', 'people', 'person', 'everyone', 'colleague', 'colleagues', 'friend', 'friends', 'organiser', 'organisers', 'organizer', 'organizers', 'manager', 'managers', 'freelancer', 'freelancers', 'landlord', 'landlords', 'coach', 'coaches', 'member', 'members', 'visitor', 'visitors', 'reader', 'readers', 'admin', 'admins', 'administrator', 'administrators', 'kid', 'kids', 'parent', 'parents', 'family', 'families', 'someone', 'anyone', 'nobody']);
+
+/** Words that never name a thing the app holds, whatever a list makes them look like. */
+export const NOT_ENTITIES = new Set(['same', 'result', 'results', 'tally', 'tallies', 'progress', 'statistic', 'statistics', 'stats', 'information', 'info', 'detail', 'details', 'data', 'feature', 'features', 'time', 'way', 'ways', 'kind', 'kinds', 'type', 'types', 'thing', 'things', 'lot', 'lots', 'bunch', 'number', 'numbers', 'box', 'button', 'buttons', 'screen', 'screens', 'view', 'views', 'form', 'forms', 'end', 'start', 'beginning', 'day', 'days', 'week', 'weeks', 'month', 'months', 'year', 'years']);
+
+/** Words and phrases that mean several people use the same data, which needs a server. */
+export const SHARED_USE: readonly string[] = ['users', 'people', 'everyone', 'shared', 'share', 'sharing', 'friends', 'colleagues', 'my team', 'our team', 'the team', 'a team', 'for teams', 'multiplayer', 'leaderboard', 'multi user', 'multiple users', 'other users', 'sign up', 'signup'];
 
 /** Page names a static site may ask for, with the title each page gets. */
 export const PAGE_WORDS: Readonly<Record<string, { slug: string; title: string }>> = {
@@ -108,6 +111,17 @@ export const PAGE_WORDS: Readonly<Record<string, { slug: string; title: string }
   careers: { slug: 'careers', title: 'Careers' },
   resume: { slug: 'resume', title: 'Resume' },
   cv: { slug: 'resume', title: 'Resume' },
+  gettingstarted: { slug: 'getting-started', title: 'Getting started' },
+  installation: { slug: 'installation', title: 'Installation' },
+  guides: { slug: 'guides', title: 'Guides' },
+  guide: { slug: 'guides', title: 'Guides' },
+  tutorials: { slug: 'tutorials', title: 'Tutorials' },
+  apireference: { slug: 'api-reference', title: 'API reference' },
+  reference: { slug: 'reference', title: 'Reference' },
+  changelog: { slug: 'changelog', title: 'Changelog' },
+  story: { slug: 'story', title: 'Our story' },
+  schedule: { slug: 'schedule', title: 'Schedule' },
+  rsvp: { slug: 'rsvp', title: 'RSVP' },
 };
 
 /** Data formats a converter CLI may name; the keys are what prompts say. */

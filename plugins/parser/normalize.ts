@@ -21,6 +21,7 @@ const REWRITES: ReadonlyArray<readonly [RegExp, string]> = [
   [/\be-?commerce\b/g, 'ecommerce'],
   [/\bonline (shop|store)\b/g, 'webshop'],
   [/\b(?:log|sign)[\s-]?in\b/g, 'login'],
+  [/\bsign(?:s|ed)?[\s-]?up for\b/g, 'register for'],
   [/\bsign[\s-]?up\b/g, 'signup'],
   [/\blocal[\s-]?storage\b/g, 'localstorage'],
   [/\bdark[\s-]?mode\b/g, 'darkmode'],
@@ -60,6 +61,10 @@ const REWRITES: ReadonlyArray<readonly [RegExp, string]> = [
   [/\bhelp[\s-]?desk\b/g, 'helpdesk'],
   [/\bwatch[\s-]?list\b/g, 'watchlist'],
   [/\bflash[\s-]?cards?\b/g, 'flashcards'],
+  [/\bapi[\s-]reference\b/g, 'apireference'],
+  [/\bgetting[\s-]started\b/g, 'gettingstarted'],
+  [/\be[\s-]learning\b/g, 'elearning'],
+  [/\bcheck(?:ing|s)? (?:them|it|each|habits?) off\b/g, 'check off'],
 ];
 
 export function normalize(prompt: string): string {

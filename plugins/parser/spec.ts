@@ -33,11 +33,17 @@ export const FieldSchema = z.object({
 });
 export type Field = z.infer<typeof FieldSchema>;
 
-/** `belongsTo` adds a `<target>Id` reference on this entity; `hasMany` is its inverse. */
-export const RelationSchema = z.object({
-  type: z.enum(['belongsTo', 'hasMany']),
-  entity: pascalName,
-});
+/**
+ * `belongsTo` adds a `<target>Id` reference on this entity; `hasMany` is its inverse.
+ * `manyToMany` links two entities through a join entity (`Student` ↔ `Course` through
+ * `Enrollment`); the join entity carries the two `belongsTo`, so a generator that only reads
+ * `belongsTo`/`hasMany` still builds working tables and can ignore `manyToMany`.
+ */
+export const RelationSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('belongsTo'), entity: pascalName }),
+  z.object({ type: z.literal('hasMany'), entity: pascalName }),
+  z.object({ type: z.literal('manyToMany'), entity: pascalName, through: pascalName }),
+]);
 export type Relation = z.infer<typeof RelationSchema>;
 
 export const EntitySchema = z.object({
@@ -46,7 +52,7 @@ export const EntitySchema = z.object({
   /** Plural, PascalCase: `Books`, `People`. */
   plural: pascalName,
   fields: z.array(FieldSchema).min(1).max(30),
-  relations: z.array(RelationSchema).max(10),
+  relations: z.array(RelationSchema).max(12),
 });
 export type Entity = z.infer<typeof EntitySchema>;
 
@@ -61,6 +67,14 @@ export const FeaturesSchema = z.object({
   auth: z.boolean(),
 });
 export type Features = z.infer<typeof FeaturesSchema>;
+
+/**
+ * A behaviour beyond CRUD the request asks for (`auth`, `redirect-clicks`, `voting`, `booking`…).
+ * Ids come from the behaviour registry (plugins/parser/behaviours), which plugins may extend,
+ * so the spec takes any kebab-case id; a generator builds the ones it knows and the reviewer
+ * reports the others as not built.
+ */
+export const BehaviourIdSchema = kebabName;
 
 export const PageSchema = z.object({ slug: kebabName, title: label });
 export type Page = z.infer<typeof PageSchema>;
@@ -87,7 +101,14 @@ export const AppSpecSchema = z
     pages: z.array(PageSchema).max(12),
     /** CLI only. */
     cli: CliSchema.optional(),
-    /** Parts of the prompt that were understood as requests but are not generated. */
+    /** The app domain the request was read in (`vet-clinic`, `chat`), when one was recognised. */
+    domain: kebabName.optional(),
+    /** Behaviours asked for, by id; absent in older specs, which asked for none. */
+    behaviours: z.array(BehaviourIdSchema).max(20).default([]),
+    /**
+     * What was asked for and is not generated, each a sentence a person understands
+     * ("Dark mode: not built — the generated app has one light theme").
+     */
     unresolved: z.array(z.string()),
   })
   .superRefine((spec, ctx) => {
@@ -101,6 +122,13 @@ export const AppSpecSchema = z
       for (const relation of entity.relations) {
         if (!names.has(relation.entity)) {
           ctx.addIssue({ code: 'custom', path: ['entities', i, 'relations'], message: `${entity.name} relates to unknown entity ${relation.entity}` });
+        }
+        if (relation.type === 'manyToMany') {
+          const join = spec.entities.find((candidate) => candidate.name === relation.through);
+          const joins = (target: string): boolean => join?.relations.some((r) => r.type === 'belongsTo' && r.entity === target) === true;
+          if (!joins(entity.name) || !joins(relation.entity)) {
+            ctx.addIssue({ code: 'custom', path: ['entities', i, 'relations'], message: `${entity.name} and ${relation.entity} are linked through ${relation.through}, which must belong to both` });
+          }
         }
         if (relation.type === 'belongsTo') taken.add(`${relation.entity.charAt(0).toLowerCase()}${relation.entity.slice(1)}Id`);
       }
@@ -116,6 +144,7 @@ export const AppSpecSchema = z
     if (needsEntities && spec.entities.length === 0) ctx.addIssue({ code: 'custom', path: ['entities'], message: `a ${spec.kind} needs at least one entity` });
     if (spec.kind === 'cli' && spec.cli === undefined) ctx.addIssue({ code: 'custom', path: ['cli'], message: 'a cli needs a cli section' });
     if (spec.kind === 'static-site' && spec.pages.length === 0) ctx.addIssue({ code: 'custom', path: ['pages'], message: 'a static site needs at least one page' });
+    if (new Set(spec.behaviours).size !== spec.behaviours.length) ctx.addIssue({ code: 'custom', path: ['behaviours'], message: 'behaviours must be unique' });
     const slugs = new Set(spec.pages.map((page) => page.slug));
     if (slugs.size !== spec.pages.length) ctx.addIssue({ code: 'custom', path: ['pages'], message: 'page slugs must be unique' });
   });

@@ -27,7 +27,7 @@ const REFUSALS: ReadonlyArray<readonly [RegExp, string]> = [
 
 /** Games are refused unless they are data in a tracker ("a video game collection tracker"). */
 const GAME = /\b(?:game|games)\b/;
-const GAME_AS_DATA = /\b(?:tracker|collection|catalog|catalogue|library|list|backlog|inventory|database|api|store|shop|reviews?|wishlist)\b/;
+const GAME_AS_DATA = /\b(?:quiz|trivia|studio|landingpage|board game|board games|boardgames?|tracker|collection|catalog|catalogue|library|list|backlog|inventory|database|api|store|shop|reviews?|wishlist)\b/;
 
 export function refuseUnsupported(normalized: string): void {
   for (const [pattern, reason] of REFUSALS) {

@@ -19,6 +19,10 @@ interface Expected {
   title?: string;
   /** Entries that must be in `unresolved` (substrings). */
   unresolved?: string[];
+  /** Behaviour ids, exactly. */
+  behaviours?: string[];
+  /** `A manyToMany B through J`. */
+  manyToMany?: string[];
 }
 
 const cases: [string, Expected][] = [
@@ -42,26 +46,30 @@ const cases: [string, Expected][] = [
   ['habit tracker with streaks', { kind: 'react-spa', entities: ['Habit'], fields: { Habit: ['name', 'streak', 'frequency'] } }],
   ['a note taking app with search', { kind: 'react-spa', entities: ['Note'], features: { search: true } }],
   ['a contacts app with name, email and phone', { kind: 'react-spa', entities: ['Contact'], fields: { Contact: ['name', 'email', 'phone'] } }],
-  ['a movie watchlist in React with dark mode', { kind: 'react-spa', entities: ['Movie'], fields: { Movie: ['title', 'watched'] }, name: 'movie-watchlist', unresolved: ['dark mode'] }],
+  ['a movie watchlist in React with dark mode', { kind: 'react-spa', entities: ['Movie'], fields: { Movie: ['title', 'watched'] }, name: 'movie-watchlist', unresolved: ['Dark mode: not built'] }],
   ['a plant watering tracker', { kind: 'react-spa', entities: ['Plant'], fields: { Plant: ['lastWatered'] } }],
   ['a bookmark manager with tags and notes', { kind: 'react-spa', entities: ['Bookmark'], fields: { Bookmark: ['url', 'tags', 'notes'] } }],
   ['a blog with posts and comments', { kind: 'react-spa', entities: ['Post', 'Comment'], relations: ['Comment belongsTo Post'], name: 'blog-app' }],
-  ['create a CRM with contacts, companies and deals', { kind: 'react-spa', entities: ['Contact', 'Company', 'Deal'], relations: ['Contact belongsTo Company', 'Deal belongsTo Company'], title: 'CRM App' }],
+  // A CRM is a sales team's shared data: full-stack (was react-spa, which kept it in one browser).
+  ['create a CRM with contacts, companies and deals', { kind: 'fullstack', entities: ['Contact', 'Company', 'Deal'], relations: ['Contact belongsTo Company', 'Deal belongsTo Company'], title: 'CRM App' }],
   ['a React app for a music library with songs, albums and artists', { kind: 'react-spa', entities: ['Song', 'Album', 'Artist'], relations: ['Song belongsTo Album', 'Album belongsTo Artist'] }],
   ['a recipe book where each recipe has many ingredients', { kind: 'react-spa', entities: ['Recipe', 'Ingredient'], relations: ['Ingredient belongsTo Recipe'], name: 'recipe-book' }],
   ['a job application tracker', { kind: 'react-spa', entities: ['Job'], name: 'job-application-tracker' }],
   ['I want an app to track my workouts and exercises', { kind: 'react-spa', entities: ['Workout', 'Exercise'], relations: ['Exercise belongsTo Workout'] }],
   ['a flashcards app for learning spanish', { kind: 'react-spa', entities: ['Flashcard'], fields: { Flashcard: ['front', 'back'] } }],
-  ['a web app where users can log in and manage their bookmarks', { kind: 'react-spa', entities: ['Bookmark'], features: { auth: false }, unresolved: ['auth'] }],
-  ['an employee directory with departments, with sorting and pagination', { kind: 'react-spa', entities: ['Employee', 'Department'], features: { sorting: true, pagination: false }, unresolved: ['pagination'] }],
+  // Logging in needs a server (was react-spa with login dropped).
+  ['a web app where users can log in and manage their bookmarks', { kind: 'fullstack', entities: ['Bookmark'], features: { auth: true }, behaviours: ['auth'] }],
+  ['an employee directory with departments, with sorting and pagination', { kind: 'react-spa', entities: ['Employee', 'Department'], features: { sorting: true, pagination: false }, unresolved: ['Pagination: not built'] }],
   ['a recipe app called Cookbook Pro', { kind: 'react-spa', entities: ['Recipe'], name: 'cookbook-pro', title: 'Cookbook Pro' }],
   ['a sandwich app', { kind: 'react-spa', entities: ['Sandwich'], fields: { Sandwich: ['name', 'description'] } }],
   ['a React app', { kind: 'react-spa', entities: ['Item'] }],
   // REST APIs.
-  ['REST API for a blog with posts and comments and user login', { kind: 'rest-api', entities: ['Post', 'Comment', 'User'], features: { auth: true } }],
+  // "user login" asks for login, not for a User resource (was an extra User entity).
+  ['REST API for a blog with posts and comments and user login', { kind: 'rest-api', entities: ['Post', 'Comment'], features: { auth: true }, behaviours: ['auth'] }],
   ['a backend for a recipe app with recipes and ingredients', { kind: 'rest-api', entities: ['Recipe', 'Ingredient'], relations: ['Ingredient belongsTo Recipe'] }],
   ['an HR API with employees and departments with search', { kind: 'rest-api', entities: ['Employee', 'Department'], features: { search: true }, title: 'HR API' }],
-  ['an API for managing students, teachers and classrooms', { kind: 'rest-api', entities: ['Student', 'Teacher', 'Classroom'], fields: { Teacher: ['name', 'description'] } }],
+  // Teachers are known to the school domain now (the old expectation checked the unknown-noun fallback).
+  ['an API for managing students, teachers and classrooms', { kind: 'rest-api', entities: ['Student', 'Teacher', 'Classroom'], fields: { Teacher: ['name', 'email'], Classroom: ['name', 'capacity'] } }],
   ['a movie database API with movies and reviews, paginated and sortable', { kind: 'rest-api', entities: ['Movie', 'Review'], relations: ['Review belongsTo Movie'], features: { pagination: true, sorting: true } }],
   ['an online store API with products, orders and customers, with auth', { kind: 'rest-api', entities: ['Product', 'Order', 'Customer'], relations: ['Order belongsTo Customer'], features: { auth: true } }],
   ['a REST API where authors have many books', { kind: 'rest-api', entities: ['Author', 'Book'], relations: ['Book belongsTo Author'] }],
@@ -86,6 +94,30 @@ const cases: [string, Expected][] = [
   ['website for a dental clinic with services, team and contact pages', { kind: 'static-site', pages: ['index', 'services', 'team', 'contact'], title: 'Dental Clinic' }],
   ['a static site for my coffee shop with a menu page', { kind: 'static-site', pages: ['index', 'menu'], title: 'Coffee Shop' }],
   ['a website about dogs', { kind: 'static-site', pages: ['index', 'about', 'contact'] }],
+  // The issue's table: what came out wrong before, and what a developer would build.
+  ['A chat app where users can send messages in rooms', { kind: 'fullstack', entities: ['Message', 'Room'], fields: { Room: ['name'], Message: ['body'] }, relations: ['Message belongsTo Room'], behaviours: ['chat-rooms'], unresolved: [] }],
+  ['event booking system with events, venues and tickets where users can book tickets, with a React UI and a backend', { kind: 'fullstack', entities: ['Event', 'Venue', 'Ticket'], fields: { Ticket: ['holderName'] }, relations: ['Event belongsTo Venue', 'Ticket belongsTo Event'], behaviours: ['booking'] }],
+  ['a REST API for a vet clinic with owners, pets and visits', { kind: 'rest-api', entities: ['Owner', 'Pet', 'Visit'], relations: ['Pet belongsTo Owner', 'Visit belongsTo Pet'], behaviours: [] }],
+  ['static documentation site for my open-source library with getting started, API reference and FAQ pages', { kind: 'static-site', entities: [], pages: ['index', 'getting-started', 'api-reference', 'faq'], unresolved: [] }],
+  ['A URL shortener API that redirects short codes and counts clicks', { kind: 'rest-api', entities: ['Link'], fields: { Link: ['url', 'code', 'clicks'] }, behaviours: ['redirect-clicks'], unresolved: [] }],
+  ['Build a CRM with contacts, companies and deals, with login', { kind: 'fullstack', entities: ['Contact', 'Company', 'Deal'], relations: ['Contact belongsTo Company', 'Deal belongsTo Company'], features: { auth: true }, behaviours: ['auth'] }],
+  ['Build a habit tracker where I can add habits and check them off daily', { kind: 'react-spa', entities: ['Habit'], fields: { Habit: ['doneToday', 'frequency'] }, unresolved: [] }],
+  // Word senses follow the domain.
+  ['an api for a hotel with rooms and guests', { kind: 'rest-api', entities: ['Room', 'Guest'], fields: { Room: ['pricePerNight'] } }],
+  ['a chat api with rooms', { kind: 'rest-api', entities: ['Room', 'Message'], fields: { Room: ['topic'] } }],
+  ['a helpdesk with tickets', { kind: 'fullstack', entities: ['Ticket', 'Customer'], fields: { Ticket: ['priority'] } }],
+  ['a concert ticketing app with events and tickets', { kind: 'fullstack', entities: ['Event', 'Ticket'], fields: { Ticket: ['holderName'] } }],
+  ['a school app with students, courses and enrollments', { kind: 'fullstack', entities: ['Student', 'Course', 'Enrollment'], manyToMany: ['Student manyToMany Course through Enrollment'] }],
+  ['a discussion forum with categories, threads and posts', { kind: 'fullstack', entities: ['Category', 'Thread', 'Post'], relations: ['Post belongsTo Thread'], fields: { Post: ['body'] } }],
+  // Unknown nouns get fields from their name and the words around them.
+  ['an app for my pets with a species and a birth date', { kind: 'react-spa', entities: ['Pet'], fields: { Pet: ['name', 'species', 'birthDate'] } }],
+  ['an app to keep my aquarium fish with a species, tank size and a purchase date', { kind: 'react-spa', entities: ['Fish'], fields: { Fish: ['name', 'species', 'tankSize', 'purchaseDate'] } }],
+  ['a REST API for a dog walking business with dogs, walkers and walks', { kind: 'rest-api', entities: ['Dog', 'Walker', 'Walk'], fields: { Walker: ['name', 'email', 'phone'] } }],
+  // Kinds follow needs; a kind word wins.
+  ['a poll site', { kind: 'fullstack', entities: ['Poll', 'Option'], behaviours: ['voting'] }],
+  ['a single page app for a hotel front desk to see rooms and bookings', { kind: 'react-spa', entities: ['Room', 'Booking'], behaviours: ['booking'] }],
+  ['a React app with login for my recipes', { kind: 'fullstack', entities: ['Recipe'], behaviours: ['auth'] }],
+  ['docs site for our SDK', { kind: 'static-site', pages: ['index', 'getting-started', 'guides', 'api-reference', 'faq'] }],
 ];
 
 function relationsOf(spec: AppSpec): string[] {
@@ -118,6 +150,13 @@ describe('parsePrompt', () => {
     if (expected.cli !== undefined) expect(spec.cli).toEqual(expected.cli);
     if (expected.name !== undefined) expect(spec.name.package).toBe(expected.name);
     if (expected.title !== undefined) expect(spec.name.title).toBe(expected.title);
+    if (expected.behaviours !== undefined) expect(spec.behaviours).toEqual(expected.behaviours);
+    for (const link of expected.manyToMany ?? []) {
+      const [a, , b, , join] = link.split(' ');
+      expect(spec.entities.find((entity) => entity.name === a)?.relations).toContainEqual({ type: 'manyToMany', entity: b, through: join });
+      expect(spec.entities.find((entity) => entity.name === b)?.relations).toContainEqual({ type: 'manyToMany', entity: a, through: join });
+      expect(relationsOf(spec)).toEqual(expect.arrayContaining([`${join} belongsTo ${a}`, `${join} belongsTo ${b}`]));
+    }
     if (expected.unresolved !== undefined) {
       if (expected.unresolved.length === 0) expect(spec.unresolved).toEqual([]);
       for (const part of expected.unresolved) expect(spec.unresolved.some((entry) => entry.includes(part))).toBe(true);

@@ -51,6 +51,16 @@ describe('the qlayer binary', () => {
     expect(shown.stdout).toMatch(/completed\s+package/);
   }, 180_000);
 
+  it('says in sentences what was asked for and not built, and scores it', async () => {
+    const out = join(dir, 'bakery-news');
+    const result = await qlayer(['generate', 'a static website for a bakery with home and contact pages and a newsletter', '-o', out, '--in-memory'], { cwd: dir, env });
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toContain('Asked for but not built:\n  - Newsletter: not built — no e-mails are sent.');
+    const score = Number(/score (\d+)\/100/.exec(result.stdout)?.[1]);
+    expect(score).toBeLessThan(100);
+    expect(score).toBeGreaterThan(0);
+  }, 180_000);
+
   it('exits 1 with the reason when the prompt cannot be generated', async () => {
     const result = await qlayer(['generate', 'make me a sandwich', '--in-memory', '--json'], { cwd: dir, env });
     expect(result.code).toBe(1);
