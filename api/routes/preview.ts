@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { Hono } from 'hono';
 import { NotFoundError } from '../../core/errors.ts';
-import { previewSegments, serveStatic, type PreviewInfo, type PreviewManager } from '../../core/preview/index.ts';
+import { fetchUpstream, previewSegments, serveStatic, type PreviewInfo, type PreviewManager } from '../../core/preview/index.ts';
 import { APP_KINDS } from '../../core/preview/types.ts';
 import { previewDto } from '../dto.ts';
 import type { ApiEnv } from '../env.ts';
@@ -84,12 +84,11 @@ export function previewProxy(previews: PreviewManager) {
     const headers = new Headers(c.req.raw.headers);
     for (const name of DROPPED_REQUEST) headers.delete(name);
     const hasBody = c.req.method !== 'GET' && c.req.method !== 'HEAD';
-    const upstream = await fetch(`http://127.0.0.1:${target.port}/${path}${url.search}`, {
+    const upstream = await fetchUpstream(target.socket, `/${path}${url.search}`, {
       method: c.req.method,
       headers,
-      redirect: 'manual',
-      ...(hasBody ? { body: c.req.raw.body, duplex: 'half' } : {}),
-    } as RequestInit);
+      ...(hasBody ? { body: c.req.raw.body } : {}),
+    });
     const out = new Headers(upstream.headers);
     for (const name of DROPPED_RESPONSE) out.delete(name);
     const location = out.get('location');
