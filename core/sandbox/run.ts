@@ -111,7 +111,9 @@ export function runProcess(command: string, args: readonly string[], options: Pr
       child.stdout?.destroy();
       child.stderr?.destroy();
       const failed = exit?.code !== 0 && !timedOut && !cancelled;
-      const limit = breach ?? (timedOut && limits ? describe('wall', limits) : failed && limits ? breachFromFailure(exit?.signal ?? null, exit?.code ?? null, output.toString(), limits) : undefined);
+      // A per-process limit hit before the time ran out (a fork bomb spinning on EAGAIN) is the cause worth naming.
+      const sign = (failed || timedOut) && limits ? breachFromFailure(timedOut ? null : (exit?.signal ?? null), timedOut ? null : (exit?.code ?? null), output.toString(), limits) : undefined;
+      const limit = breach ?? sign ?? (timedOut && limits ? describe('wall', limits) : undefined);
       resolve({
         ...(limit === undefined ? {} : { limit }),
         exitCode: exit?.code ?? null,
