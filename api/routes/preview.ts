@@ -47,9 +47,18 @@ export function previewRoutes(previews: ServedPreviews) {
     return preview;
   };
   return routeGroup()
-    .openapi(startPreview, async (c) => c.json(previewDto(await previews.start(c.req.valid('param').id), previews.origin(c.req.url)), 202))
-    .openapi(getPreview, (c) => c.json(previewDto(found(c.req.valid('param').id, previews.get(c.req.valid('param').id)), previews.origin(c.req.url)), 200))
-    .openapi(stopPreview, async (c) => c.json(previewDto(found(c.req.valid('param').id, await previews.stop(c.req.valid('param').id)), previews.origin(c.req.url)), 200));
+    .openapi(startPreview, async (c) => {
+      const { id } = c.req.valid('param');
+      return c.json(previewDto(await previews.start(id), previews.origin(c.req.url, id)), 202);
+    })
+    .openapi(getPreview, (c) => {
+      const { id } = c.req.valid('param');
+      return c.json(previewDto(found(id, previews.get(id)), previews.origin(c.req.url, id)), 200);
+    })
+    .openapi(stopPreview, async (c) => {
+      const { id } = c.req.valid('param');
+      return c.json(previewDto(found(id, await previews.stop(id)), previews.origin(c.req.url, id)), 200);
+    });
 }
 
 /** Headers never forwarded to a previewed app: the platform's credentials and hop-by-hop ones. */

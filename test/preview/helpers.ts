@@ -104,3 +104,33 @@ export async function runWithoutApp(fx: PlatformFixture): Promise<string> {
   if (done.status !== 'completed') throw new Error(`parse-only ended ${done.status}: ${JSON.stringify(done.error)}`);
   return run.id;
 }
+
+/**
+ * fetch for preview URLs: browsers resolve every `*.localhost` name to loopback, Node does not,
+ * so a `<run id>.localhost` URL is requested from 127.0.0.1 with its host in the Host header.
+ */
+export function previewFetch(url: string, init: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<Response> {
+  const target = new URL(url);
+  return new Promise((resolve, reject) => {
+    const req = request(
+      { host: '127.0.0.1', port: Number(target.port), path: target.pathname + target.search, method: init.method ?? 'GET', headers: { ...init.headers, Host: target.host } },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => {
+          const headers = new Headers();
+          for (const [name, value] of Object.entries(res.headers)) if (typeof value === 'string') headers.set(name, value);
+          const status = res.statusCode ?? 0;
+          resolve(new Response(status === 204 || status === 304 ? null : Buffer.concat(chunks), { status, headers }));
+        });
+      },
+    );
+    req.on('error', reject);
+    req.end(init.body);
+  });
+}
+
+/** The preview's own origin, for a client that reached the server at 127.0.0.1. */
+export function ownOrigin(server: RunningServer, runId: string): string {
+  return `http://${runId}.localhost:${server.previewPort}`;
+}
