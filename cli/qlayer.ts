@@ -1,4 +1,5 @@
 import { doctor, keys, migrateCommand, plugins } from './commands/admin.ts';
+import { check } from './commands/check.ts';
 import { generate } from './commands/generate.ts';
 import { run, runs } from './commands/runs.ts';
 import { serve, worker } from './commands/serve.ts';
@@ -13,6 +14,7 @@ Commands:
   generate "<prompt>" [-o dir]   generate a project, showing each step live
   serve                          web UI, REST and GraphQL API, and a worker
   worker                         a worker on its own (many may share a PostgreSQL)
+  check <dir> [--runtime]        run the validators on a project folder (sandboxed with --runtime)
   run <file|name> [--input k=v]  run a workflow and show its steps live
   runs list|show|cancel|retry    inspect and control runs
   workflow validate|schema|list  author and inspect workflows
@@ -29,6 +31,7 @@ type Command = (argv: readonly string[], io: Io) => Promise<number>;
 
 const COMMANDS: Record<string, Command> = {
   generate,
+  check,
   serve,
   worker,
   run,

@@ -51,7 +51,7 @@ export function runAsUid(configured: number): number | undefined {
 }
 
 export function findBubblewrap(path = process.env.PATH ?? ''): string | undefined {
-  for (const dir of [...path.split(delimiter).filter(Boolean), '/usr/bin', '/bin']) {
+  for (const dir of path.split(delimiter).filter(Boolean)) {
     const candidate = join(dir, 'bwrap');
     try {
       accessSync(candidate, constants.X_OK);
