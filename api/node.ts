@@ -6,6 +6,7 @@ import { hasActiveApiKeys } from '../core/auth/index.ts';
 import { ConfigError } from '../core/errors.ts';
 import { loadConfig, type LoadedConfig } from '../core/config/load.ts';
 import { pendingMigrations } from '../core/db/migrate.ts';
+import { DEFAULT_SANDBOX_CONFIG, probeSandbox } from '../core/sandbox/index.ts';
 import type { Logger } from '../core/runner/types.ts';
 import type { Worker } from '../core/runner/worker.ts';
 import { createApp, type ApiPlatform, type ServerLimits } from './app.ts';
@@ -81,6 +82,7 @@ export async function startServer(platform: ServerPlatform, options: StartServer
     logger,
     shutdown: shutdown.signal,
     pendingMigrations: () => pendingMigrations(platform.db),
+    sandboxMode: async () => (await probeSandbox(config?.sandbox ?? DEFAULT_SANDBOX_CONFIG)).status.mode,
     getClientAddress: (c) => (c.env.incoming as IncomingMessage | undefined)?.socket.remoteAddress,
     mountExtras: (app) => {
       mountPreviews(app, previews);

@@ -38,7 +38,7 @@ describe('qlayer check', () => {
     const syntax = report.checks.find((c) => c.name === 'syntax');
     expect(syntax?.status).toBe('failed');
     expect(syntax?.findings[0]).toMatchObject({ file: 'index.js', line: 1 });
-  }, 120_000);
+  }, 300_000);
 
   it('answers a missing folder with 4 and a bad command line with 2', async () => {
     expect((await qlayer(['check', join(dir, 'nope')], { cwd: dir })).code).toBe(4);
