@@ -58,9 +58,12 @@ export function rawGet(
   to: 'previews' | 'platform' = 'previews',
   headers: Record<string, string> = {},
 ): Promise<{ status: number; body: string; headers: Record<string, string | string[] | undefined> }> {
+  // A preview's path goes to that preview's own host, as its URL names it, unless a Host is given.
+  const own = to === 'previews' && !Object.keys(headers).some((name) => name.toLowerCase() === 'host') ? /^\/preview\/([0-9a-f-]{36})(?:\/|$)/.exec(path)?.[1] : undefined;
+  const sent = own === undefined ? headers : { ...headers, Host: `${own}.localhost:${server.previewPort}` };
   return new Promise((resolve, reject) => {
     const port = to === 'previews' ? server.previewPort : server.port;
-    const req = request({ host: '127.0.0.1', port, path, method: 'GET', headers }, (res) => {
+    const req = request({ host: '127.0.0.1', port, path, method: 'GET', headers: sent }, (res) => {
       let body = '';
       res.setEncoding('utf8');
       res.on('data', (chunk: string) => (body += chunk));

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../api/node.ts';
 import type { PlatformFixture } from '../helpers/platform.ts';
-import { api, generate, previewServer, rawGet, skipE2E, waitSettled } from './helpers.ts';
+import { api, generate, ownOrigin, previewServer, rawGet, skipE2E, waitSettled } from './helpers.ts';
 
 /**
  * Previews of generated static sites (quick to install: no dependencies): paths cannot leave
@@ -31,7 +31,7 @@ describe.skipIf(skipE2E).sequential('preview limits', () => {
     const id = runs[0]!;
     const started = await api(server, 'POST', id);
     expect(started.status).toBe(202);
-    expect(started.body).toMatchObject({ kind: 'static-site', url: `${server.previewUrl}/preview/${id}/` });
+    expect(started.body).toMatchObject({ kind: 'static-site', url: `${ownOrigin(server, id)}/preview/${id}/` });
     const preview = await waitSettled(server, id);
     expect(preview.output ?? '').toBe('');
     expect(preview.status).toBe('running');

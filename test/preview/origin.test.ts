@@ -60,7 +60,7 @@ describe.sequential('the previews origin', () => {
     expect(res.status).toBe(307);
     expect(res.headers.location).toBe(`http://${own(UNKNOWN)}/preview/${UNKNOWN}/assets/app.js?v=1`);
     expect((await rawGet(server, `/preview/${UNKNOWN}`, 'platform')).headers.location).toBe(`http://${own(UNKNOWN)}/preview/${UNKNOWN}`);
-    const shared = await rawGet(server, `/preview/${UNKNOWN}/x?y=1`);
+    const shared = await rawGet(server, `/preview/${UNKNOWN}/x?y=1`, 'previews', { Host: `127.0.0.1:${server.previewPort}` });
     expect(shared.status).toBe(307);
     expect(shared.headers.location).toBe(`http://${own(UNKNOWN)}/preview/${UNKNOWN}/x?y=1`);
     // A preview's own host sends its root to the app.
