@@ -33,6 +33,8 @@ export interface LaunchContext {
  * own server on a free loopback port; a CLI runs `--help` once.
  */
 export async function launch(project: PreviewProject, ctx: LaunchContext): Promise<Launched> {
+  // Made before the files are written, which hands the whole folder to the sandbox's user.
+  await mkdir(join(ctx.sandbox.root, 'data'), { recursive: true });
   await ctx.sandbox.writeFiles(readZip(project.zip).map((file) => ({ path: file.path, content: file.content })));
   const cwd = await projectDir(ctx.sandbox.workDir);
   const dir = cwd === '.' ? ctx.sandbox.workDir : join(ctx.sandbox.workDir, cwd);
@@ -86,7 +88,6 @@ async function startServer(ctx: LaunchContext, cwd: string): Promise<Launched> {
   const port = await freePort();
   const socket = join(ctx.sandbox.root, 'app.sock');
   const dataDir = join(ctx.sandbox.root, 'data');
-  await mkdir(dataDir, { recursive: true });
   const kill = new AbortController();
   ctx.stopSignal.addEventListener('abort', () => kill.abort(), { once: true });
   // --ignore-scripts skips prestart, which would build again.
