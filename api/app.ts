@@ -17,7 +17,7 @@ import { adminRoutes } from './routes/admin.ts';
 import { healthRoutes } from './routes/health.ts';
 import { runRoutes } from './routes/runs.ts';
 import { workflowRoutes } from './routes/workflows.ts';
-import { ApiService, type ApiPlatform } from './service.ts';
+import { ApiService, type ApiPlatform, type SandboxMode } from './service.ts';
 import { mountUi } from './ui/index.ts';
 
 export type { ApiPlatform } from './service.ts';
@@ -39,6 +39,8 @@ export interface AppOptions {
   logger?: Logger;
   /** Migrations not yet applied, for /readyz; reading them needs the file system, so the adapter passes it in. */
   pendingMigrations?: () => Promise<string[]>;
+  /** The sandbox in force, for /readyz; finding out runs bwrap, so the Node adapter passes it in. */
+  sandboxMode?: () => Promise<SandboxMode>;
   /** Aborting it ends open event streams and subscriptions, so the server can close. */
   shutdown?: AbortSignal;
   /** Default 15 s. */
@@ -76,7 +78,7 @@ export function createApp(platform: ApiPlatform, options: AppOptions): OpenAPIHo
   const shutdown = options.shutdown ?? new AbortController().signal;
   const heartbeatMs = options.heartbeatMs ?? 15_000;
   const auth = new Authenticator(platform.db, { cacheMs: options.authCacheMs ?? 5_000 });
-  const service = new ApiService(platform, auth, options.pendingMigrations);
+  const service = new ApiService(platform, auth, options.pendingMigrations, options.sandboxMode);
   const metrics = new Metrics(platform.db, { workerStaleMs: options.workerStaleMs ?? 60_000 });
   metrics.start().catch((error: unknown) => logger.warn('metrics could not read the event history yet', { error: String(error) }));
   const limiter = new RateLimiter(options.server.rateLimitPerMinute);

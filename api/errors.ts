@@ -41,6 +41,7 @@ const STATUS: Record<string, [number, string]> = {
   unsupported_media_type: [415, 'Unsupported media type'],
   rate_limited: [429, 'Too many requests'],
   previews_unsupported: [501, 'Not implemented'],
+  sandbox_unavailable: [501, 'Sandbox unavailable'],
   wait_timeout: [504, 'Timed out'],
   database_error: [503, 'Database unavailable'],
   database_unavailable: [503, 'Database unavailable'],

@@ -6,11 +6,12 @@ import { hasActiveApiKeys } from '../core/auth/index.ts';
 import { ConfigError } from '../core/errors.ts';
 import { loadConfig, type LoadedConfig } from '../core/config/load.ts';
 import { pendingMigrations } from '../core/db/migrate.ts';
+import { DEFAULT_SANDBOX_CONFIG, probeSandbox } from '../core/sandbox/index.ts';
 import type { Logger } from '../core/runner/types.ts';
 import type { Worker } from '../core/runner/worker.ts';
 import { createApp, type ApiPlatform, type ServerLimits } from './app.ts';
 import { jsonLogger } from './logger.ts';
-import { previewOrigin, servedPreviews } from './preview-origin.ts';
+import { previewOrigin, servedPreviews, type PreviewOrigin } from './preview-origin.ts';
 import { previewSite } from './preview-site.ts';
 import { createPreviews, mountPreviews } from './previews.ts';
 
@@ -62,20 +63,26 @@ export async function startServer(platform: ServerPlatform, options: StartServer
   // Previews get a listener of their own first, so the API knows the origin to send clients to.
   const manager = createPreviews({ platform, logger, shutdown: shutdown.signal });
   let previewServer: ServerType;
+  // The origins depend on the port the listener gets, so the site reads them once it is bound.
+  let origins: PreviewOrigin = () => {
+    throw new Error('the preview listener is not bound yet');
+  };
   try {
-    previewServer = await listen(previewSite(manager, logger).fetch, host, options.previewPort ?? config?.preview.port ?? 0, 'preview.port');
+    previewServer = await listen(previewSite(manager, logger, (url, id) => origins(url, id)).fetch, host, options.previewPort ?? config?.preview.port ?? 0, 'preview.port');
   } catch (error) {
     shutdown.abort();
     throw error;
   }
   const previewPort = (previewServer.address() as AddressInfo).port;
   const publicUrl = config?.preview.publicUrl;
-  const previews = servedPreviews(manager, previewOrigin({ port: previewPort, publicUrl }));
+  origins = previewOrigin({ port: previewPort, publicUrl });
+  const previews = servedPreviews(manager, origins);
   const app = createApp(platform, {
     server: limits,
     logger,
     shutdown: shutdown.signal,
     pendingMigrations: () => pendingMigrations(platform.db),
+    sandboxMode: async () => (await probeSandbox(config?.sandbox ?? DEFAULT_SANDBOX_CONFIG)).status.mode,
     getClientAddress: (c) => (c.env.incoming as IncomingMessage | undefined)?.socket.remoteAddress,
     mountExtras: (app) => {
       mountPreviews(app, previews);

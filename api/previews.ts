@@ -15,8 +15,13 @@ const DEFAULTS: PreviewSettings = { maxRunning: 2, idleTimeoutMs: 600_000, start
  * Node (api/node.ts), not in the runtime-neutral app. They end with the server.
  */
 export function createPreviews(deps: { platform: ApiPlatform; logger: Logger; shutdown: AbortSignal }, settings?: PreviewSettings): PreviewManager {
-  const configured = (deps.platform as { loaded?: { config: Config } }).loaded?.config.preview;
-  const previews = new PreviewManager({ ...(settings ?? configured ?? DEFAULTS), source: runSource(deps.platform), logger: deps.logger });
+  const config = (deps.platform as { loaded?: { config: Config } }).loaded?.config;
+  const previews = new PreviewManager({
+    ...(settings ?? config?.preview ?? DEFAULTS),
+    source: runSource(deps.platform),
+    logger: deps.logger,
+    ...(config?.sandbox === undefined ? {} : { sandbox: config.sandbox }),
+  });
   deps.shutdown.addEventListener('abort', () => void previews.close(), { once: true });
   return previews;
 }

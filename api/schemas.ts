@@ -181,5 +181,14 @@ export const PruneBodySchema = z
   .openapi('Prune');
 
 export const ReadinessSchema = z
-  .object({ status: z.enum(['ready', 'not_ready']), database: z.boolean(), pendingMigrations: z.array(z.string()), detail: z.string().optional() })
+  .object({
+    status: z.enum(['ready', 'not_ready']),
+    database: z.boolean(),
+    pendingMigrations: z.array(z.string()),
+    detail: z.string().optional(),
+    sandbox: z
+      .enum(['bubblewrap', 'unsafe', 'unavailable'])
+      .optional()
+      .openapi({ description: 'How generated code is confined: bubblewrap; unsafe (configured off); unavailable (runtime checks and previews are refused). Absent where the server runs no generated code.' }),
+  })
   .openapi('Readiness');

@@ -27,11 +27,15 @@ const REQUEST_FILE = '<request>';
  * The API's operations, shared by REST and GraphQL so both say the same things: each takes
  * parsed input and returns data as it leaves the API.
  */
+/** The sandbox in force: `bubblewrap`, `unsafe` (configured off), or `unavailable` (runtime checks and previews refused). */
+export type SandboxMode = 'bubblewrap' | 'unsafe' | 'unavailable';
+
 export class ApiService {
   constructor(
     readonly platform: ApiPlatform,
     private readonly auth: Authenticator,
     private readonly pendingMigrations: (() => Promise<string[]>) | undefined,
+    private readonly sandboxMode?: () => Promise<SandboxMode>,
   ) {}
 
   async startRun(workflow: string, input: unknown, idempotencyKey: string | undefined) {
@@ -180,16 +184,18 @@ export class ApiService {
   }
 
   /** Database reachable and every migration applied. */
-  async readiness(): Promise<{ status: 'ready' | 'not_ready'; database: boolean; pendingMigrations: string[]; detail?: string }> {
+  async readiness(): Promise<{ status: 'ready' | 'not_ready'; database: boolean; pendingMigrations: string[]; detail?: string; sandbox?: SandboxMode }> {
+    // Which confinement generated code gets; it does not decide readiness (generation works without it).
+    const sandbox = this.sandboxMode ? { sandbox: await this.sandboxMode() } : {};
     try {
       await this.platform.db.query('select 1');
     } catch {
       // The driver's message may name hosts and users; /readyz is unauthenticated.
-      return { status: 'not_ready', database: false, pendingMigrations: [], detail: 'the database is unreachable' };
+      return { status: 'not_ready', database: false, pendingMigrations: [], detail: 'the database is unreachable', ...sandbox };
     }
     const pending = this.pendingMigrations ? await this.pendingMigrations() : [];
     return pending.length > 0
-      ? { status: 'not_ready', database: true, pendingMigrations: pending, detail: 'database migrations are pending' }
-      : { status: 'ready', database: true, pendingMigrations: [] };
+      ? { status: 'not_ready', database: true, pendingMigrations: pending, detail: 'database migrations are pending', ...sandbox }
+      : { status: 'ready', database: true, pendingMigrations: [], ...sandbox };
   }
 }

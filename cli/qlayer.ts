@@ -8,6 +8,7 @@ Commands:
   generate "<prompt>" [-o dir]   generate a project, showing each step live
   serve                          web UI, REST and GraphQL API, and a worker
   worker                         a worker on its own (many may share a PostgreSQL)
+  check <dir> [--runtime]        run the validators on a project folder (sandboxed with --runtime)
   run <file|name> [--input k=v]  run a workflow and show its steps live
   runs list|show|cancel|retry    inspect and control runs
   workflow validate|schema|list  author and inspect workflows
@@ -27,6 +28,7 @@ type Command = (argv: readonly string[], io: Io) => Promise<number>;
 // validators use) costs seconds that only the commands that open it should pay.
 const COMMANDS: Record<string, () => Promise<Command>> = {
   generate: async () => (await import('./commands/generate.ts')).generate,
+  check: async () => (await import('./commands/check.ts')).check,
   serve: async () => (await import('./commands/serve.ts')).serve,
   worker: async () => (await import('./commands/serve.ts')).worker,
   run: async () => (await import('./commands/runs.ts')).run,

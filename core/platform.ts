@@ -10,6 +10,7 @@ import { QLayerError } from './errors.ts';
 import { createLlmClient, LLM_SERVICE } from './llm/index.ts';
 import { PluginRegistry } from './plugin/registry.ts';
 import { ArtifactStore } from './runner/artifacts.ts';
+import { SANDBOX_SERVICE } from './sandbox/index.ts';
 import { Runner } from './runner/runner.ts';
 import type { Logger } from './runner/types.ts';
 import type { Worker } from './runner/worker.ts';
@@ -59,7 +60,7 @@ export async function createPlatform(loaded: LoadedConfig, options: PlatformOpti
     for (const plugin of builtinPlugins) registry.register(plugin, 'built-in');
     await loadThirdPartyPlugins(loaded, registry, warnings);
     const artifacts = new ArtifactStore(db);
-    const services: Record<string, unknown> = { artifacts };
+    const services: Record<string, unknown> = { artifacts, [SANDBOX_SERVICE]: config.sandbox };
     if (config.llm) services[LLM_SERVICE] = createLlmClient(config.llm, options.env ?? process.env);
     const runner = new Runner({
       db,

@@ -44,7 +44,7 @@ export const previewResolvers = {
       const previews = requirePreviews(ctx.previews);
       const { runId } = parseWith(RunIdArgs, a, 'arguments');
       const preview = previews.get(runId);
-      return preview ? previewDto(preview, previews.origin(ctx.request.url)) : null;
+      return preview ? previewDto(preview, previews.origin(ctx.request.url, runId)) : null;
     },
   },
   Mutation: {
@@ -52,7 +52,7 @@ export const previewResolvers = {
       assertScope(ctx.principal, 'write');
       const previews = requirePreviews(ctx.previews);
       const { runId } = parseWith(RunIdArgs, a, 'arguments');
-      return previewDto(await previews.start(runId), previews.origin(ctx.request.url));
+      return previewDto(await previews.start(runId), previews.origin(ctx.request.url, runId));
     },
     stopPreview: async (_: unknown, a: Args, ctx: GraphQLContext) => {
       assertScope(ctx.principal, 'write');
@@ -60,7 +60,7 @@ export const previewResolvers = {
       const { runId } = parseWith(RunIdArgs, a, 'arguments');
       const stopped = await previews.stop(runId);
       if (!stopped) throw new NotFoundError('preview', runId);
-      return previewDto(stopped, previews.origin(ctx.request.url));
+      return previewDto(stopped, previews.origin(ctx.request.url, runId));
     },
   },
 };

@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { Hono } from 'hono';
 import { NotFoundError } from '../../core/errors.ts';
-import { previewSegments, serveStatic, type PreviewInfo, type PreviewManager } from '../../core/preview/index.ts';
+import { fetchUpstream, previewSegments, serveStatic, type PreviewInfo, type PreviewManager } from '../../core/preview/index.ts';
 import { APP_KINDS } from '../../core/preview/types.ts';
 import { previewDto } from '../dto.ts';
 import type { ApiEnv } from '../env.ts';
@@ -47,9 +47,18 @@ export function previewRoutes(previews: ServedPreviews) {
     return preview;
   };
   return routeGroup()
-    .openapi(startPreview, async (c) => c.json(previewDto(await previews.start(c.req.valid('param').id), previews.origin(c.req.url)), 202))
-    .openapi(getPreview, (c) => c.json(previewDto(found(c.req.valid('param').id, previews.get(c.req.valid('param').id)), previews.origin(c.req.url)), 200))
-    .openapi(stopPreview, async (c) => c.json(previewDto(found(c.req.valid('param').id, await previews.stop(c.req.valid('param').id)), previews.origin(c.req.url)), 200));
+    .openapi(startPreview, async (c) => {
+      const { id } = c.req.valid('param');
+      return c.json(previewDto(await previews.start(id), previews.origin(c.req.url, id)), 202);
+    })
+    .openapi(getPreview, (c) => {
+      const { id } = c.req.valid('param');
+      return c.json(previewDto(found(id, previews.get(id)), previews.origin(c.req.url, id)), 200);
+    })
+    .openapi(stopPreview, async (c) => {
+      const { id } = c.req.valid('param');
+      return c.json(previewDto(found(id, await previews.stop(id)), previews.origin(c.req.url, id)), 200);
+    });
 }
 
 /** Headers never forwarded to a previewed app: the platform's credentials and hop-by-hop ones. */
@@ -84,12 +93,11 @@ export function previewProxy(previews: PreviewManager) {
     const headers = new Headers(c.req.raw.headers);
     for (const name of DROPPED_REQUEST) headers.delete(name);
     const hasBody = c.req.method !== 'GET' && c.req.method !== 'HEAD';
-    const upstream = await fetch(`http://127.0.0.1:${target.port}/${path}${url.search}`, {
+    const upstream = await fetchUpstream(target.socket, `/${path}${url.search}`, {
       method: c.req.method,
       headers,
-      redirect: 'manual',
-      ...(hasBody ? { body: c.req.raw.body, duplex: 'half' } : {}),
-    } as RequestInit);
+      ...(hasBody ? { body: c.req.raw.body } : {}),
+    });
     const out = new Headers(upstream.headers);
     for (const name of DROPPED_RESPONSE) out.delete(name);
     const location = out.get('location');

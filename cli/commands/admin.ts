@@ -28,7 +28,8 @@ Applies pending database migrations (the server and workers also do this at star
 export const doctorHelp = `Usage: qlayer doctor [--json]
 
 Prints the effective configuration (secrets hidden) and checks the database, migrations,
-plugins, workers and each configured LLM provider. Exits 1 when a check fails.`;
+plugins, workers, the sandbox for generated code (bubblewrap, unsafe, or unavailable) and each
+configured LLM provider. Exits 1 when a check fails.`;
 
 export async function plugins(argv: readonly string[], io: Io): Promise<number> {
   const [sub, ...rest] = argv;
@@ -123,6 +124,10 @@ export async function doctor(argv: readonly string[], io: Io): Promise<number> {
     checks.push({ name: 'plugins', ok: platform.warnings.length === 0, detail: `${platform.registry.pluginNames().join(', ')}${platform.warnings.length ? `; ${platform.warnings.join('; ')}` : ''}` });
     const workers = await listWorkers(platform.db, 3 * 30_000);
     checks.push({ name: 'workers', ok: true, detail: `${workers.filter((w) => w.alive).length} alive` });
+    const { probeSandbox } = await import('../../core/sandbox/index.ts');
+    const sandbox = (await probeSandbox(loaded.config.sandbox)).status;
+    // Unsafe is the operator's choice, so it passes; unavailable means runtime checks and previews are refused.
+    checks.push({ name: 'sandbox', ok: sandbox.mode !== 'unavailable', detail: `${sandbox.mode}: ${sandbox.detail}` });
     if (loaded.config.llm !== undefined) {
       const { doctor: llmDoctor } = await import('../../core/llm/index.ts');
       for (const c of await llmDoctor(loaded.config.llm, io.env)) {

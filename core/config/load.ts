@@ -22,6 +22,7 @@ const ENV_OVERRIDES: Record<string, string[]> = {
   HOST: ['server', 'host'],
   PORT: ['server', 'port'],
   QLAYER_PREVIEW_PORT: ['preview', 'port'],
+  QLAYER_SANDBOX: ['sandbox', 'mode'],
   QLAYER_WORKER_CONCURRENCY: ['worker', 'concurrency'],
   QLAYER_IN_PROCESS_WORKER: ['worker', 'inProcess'],
   LOG_LEVEL: ['logLevel'],

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { llmConfigSchema } from '../llm/config.ts';
+import { sandboxConfigSchema } from '../sandbox/config.ts';
 
 const port = z.coerce.number().int().min(0).max(65_535);
 const positiveInt = z.coerce.number().int().positive();
@@ -79,6 +80,8 @@ export const configSchema = z
       })
       .strict()
       .default({ maxRunning: 2, idleTimeoutMs: 10 * 60_000, startTimeoutMs: 5 * 60_000, port: 0 }),
+    /** How generated code (runtime checks, previews) is confined, and its limits; see docs/deployment.md#the-sandbox. */
+    sandbox: sandboxConfigSchema.prefault({}),
     logLevel: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   })
   .strict();

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { fetchUpstream } from './upstream.ts';
 
 /** The endpoints of a previewed API, from its own OpenAPI document, for a page to list. */
 export interface ApiSummary {
@@ -25,11 +26,10 @@ const documentSchema = z.object({
  * Reads `/openapi.json` from a running preview server. Undefined when the app serves none or
  * an unreadable one: the preview still runs, it just has no list to show.
  */
-export async function readApiSummary(port: number, fallbackTitle: string, signal?: AbortSignal): Promise<ApiSummary | undefined> {
+export async function readApiSummary(socketPath: string, fallbackTitle: string, signal?: AbortSignal): Promise<ApiSummary | undefined> {
   try {
-    const response = await fetch(`http://127.0.0.1:${port}/openapi.json`, {
+    const response = await fetchUpstream(socketPath, '/openapi.json', {
       signal: signal ? AbortSignal.any([signal, AbortSignal.timeout(5_000)]) : AbortSignal.timeout(5_000),
-      redirect: 'error',
     });
     if (!response.ok) {
       await response.body?.cancel();

@@ -9,3 +9,4 @@ export { serveStatic } from './static.ts';
 export { PreviewStartError, PreviewUnavailableError, PreviewsUnsupportedError, requirePreviews } from './errors.ts';
 export { previewPrefix, type PreviewControl, type PreviewInfo, type PreviewKind, type PreviewSettings, type PreviewStatus, type PreviewTarget } from './types.ts';
 export { readApiSummary, summarize, type ApiSummary } from './api-summary.ts';
+export { fetchUpstream } from './upstream.ts';

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { readZip } from '../../plugins/packager/unzip.ts';
 import type { Sandbox, SandboxResult } from '../sandbox/index.ts';
 import { PreviewStartError } from './errors.ts';
-import { freePort, waitForHttp } from './net.ts';
+import { freePort } from './net.ts';
+import { waitForHttp } from './upstream.ts';
 import { previewPrefix, type PreviewProject, type PreviewTarget } from './types.ts';
 
 /** A preview server may live this long at most, even while used; idle previews stop much sooner. */
@@ -32,12 +33,15 @@ export interface LaunchContext {
  * own server on a free loopback port; a CLI runs `--help` once.
  */
 export async function launch(project: PreviewProject, ctx: LaunchContext): Promise<Launched> {
+  // Made before the files are written, which hands the whole folder to the sandbox's user.
+  await mkdir(join(ctx.sandbox.root, 'data'), { recursive: true });
   await ctx.sandbox.writeFiles(readZip(project.zip).map((file) => ({ path: file.path, content: file.content })));
   const cwd = await projectDir(ctx.sandbox.workDir);
   const dir = cwd === '.' ? ctx.sandbox.workDir : join(ctx.sandbox.workDir, cwd);
-  const step = (name: string, command: string, args: string[]) => runStep(ctx, cwd, name, command, args);
+  const step = (name: string, command: string, args: string[], phase: 'install' | 'run' = 'run') => runStep(ctx, cwd, name, command, args, phase);
 
-  await step('install', 'npm', ['install', '--no-audit', '--no-fund', '--loglevel=error']);
+  const install = ['install', '--no-audit', '--no-fund', '--loglevel=error', ...(ctx.sandbox.config.allowInstallScripts ? [] : ['--ignore-scripts'])];
+  await step('install', 'npm', install, 'install');
   const base = previewPrefix(ctx.runId);
   switch (project.kind) {
     case 'react-spa':
@@ -64,11 +68,17 @@ export async function launch(project: PreviewProject, ctx: LaunchContext): Promi
   }
 }
 
-async function runStep(ctx: LaunchContext, cwd: string, name: string, command: string, args: string[]): Promise<SandboxResult> {
+async function runStep(ctx: LaunchContext, cwd: string, name: string, command: string, args: string[], phase: 'install' | 'run'): Promise<SandboxResult> {
   const timeoutMs = Math.max(1, ctx.deadline - Date.now());
-  const result = await ctx.sandbox.run(command, args, { ...(cwd === '.' ? {} : { cwd }), timeoutMs, signal: ctx.startSignal, maxOutputBytes: 256 * 1024 });
+  const result = await ctx.sandbox.run(command, args, { ...(cwd === '.' ? {} : { cwd }), timeoutMs, signal: ctx.startSignal, maxOutputBytes: 256 * 1024, phase });
   if (result.exitCode !== 0) {
-    const reason = result.timedOut ? 'it ran out of start time' : result.cancelled ? 'it was stopped' : `it exited with ${result.exitCode ?? result.signal}`;
+    const reason = result.timedOut
+      ? 'it ran out of start time'
+      : result.cancelled
+        ? 'it was stopped'
+        : result.limit
+          ? `the sandbox stopped it: ${result.limit.message}`
+          : `it exited with ${result.exitCode ?? result.signal}`;
     throw new PreviewStartError(name, reason, tail(result.output));
   }
   return result;
@@ -76,8 +86,8 @@ async function runStep(ctx: LaunchContext, cwd: string, name: string, command: s
 
 async function startServer(ctx: LaunchContext, cwd: string): Promise<Launched> {
   const port = await freePort();
+  const socket = join(ctx.sandbox.root, 'app.sock');
   const dataDir = join(ctx.sandbox.root, 'data');
-  await mkdir(dataDir, { recursive: true });
   const kill = new AbortController();
   ctx.stopSignal.addEventListener('abort', () => kill.abort(), { once: true });
   // --ignore-scripts skips prestart, which would build again.
@@ -87,6 +97,7 @@ async function startServer(ctx: LaunchContext, cwd: string): Promise<Launched> {
     env: { PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir },
     nodeEnv: 'production',
     signal: kill.signal,
+    serve: { socket, port },
   });
   const ready = new AbortController();
   const onStart = () => ready.abort();
@@ -95,17 +106,21 @@ async function startServer(ctx: LaunchContext, cwd: string): Promise<Launched> {
     ready.abort();
     return result;
   });
-  const up = await waitForHttp(port, ready.signal);
+  const up = await waitForHttp(socket, ready.signal);
   ctx.startSignal.removeEventListener('abort', onStart);
   if (!up) {
     // Whether it exited or never answered, its output says why; a silent server is ended first.
     const exitedOnItsOwn = (await Promise.race([early.then(() => true), new Promise<false>((resolve) => setTimeout(() => resolve(false), 50))]));
     kill.abort();
     const result = await early;
-    const reason = exitedOnItsOwn ? `the server exited with ${result.exitCode ?? result.signal}` : 'the server did not answer in time';
+    const reason = result.limit && result.limit.limit !== 'wall'
+      ? `the sandbox stopped the server: ${result.limit.message}`
+      : exitedOnItsOwn
+        ? `the server exited with ${result.exitCode ?? result.signal}`
+        : 'the server did not answer in time';
     throw new PreviewStartError('start', reason, tail(result.output));
   }
-  return { target: { type: 'server', port }, exited };
+  return { target: { type: 'server', socket }, exited };
 }
 
 /**

@@ -2,7 +2,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Logger } from '../runner/types.ts';
 import { readApiSummary, type ApiSummary } from './api-summary.ts';
-import { createSandbox, type Sandbox } from '../sandbox/index.ts';
+import { createSandbox, DEFAULT_SANDBOX_CONFIG, requireIsolation, type Sandbox, type SandboxConfig } from '../sandbox/index.ts';
 import { PreviewStartError } from './errors.ts';
 import { launch } from './launch.ts';
 import type { PreviewSource } from './source.ts';
@@ -15,6 +15,8 @@ export interface PreviewManagerOptions extends PreviewSettings {
   /** Where sandboxes are created; the system temp directory by default. */
   baseDir?: string;
   logger?: Logger;
+  /** How the apps are confined; the configuration's defaults (bubblewrap, refused where unavailable) when absent. */
+  sandbox?: SandboxConfig;
 }
 
 interface Entry {
@@ -64,6 +66,8 @@ export class PreviewManager implements PreviewControl {
       return info(existing);
     }
     if (this.closed) throw new PreviewStartError('start', 'the server is shutting down', '');
+    // Refused up front, with the reason, where the machine cannot confine the app.
+    await requireIsolation(this.options.sandbox ?? DEFAULT_SANDBOX_CONFIG);
     const project = await this.options.source(runId);
     this.makeRoom();
     const now = Date.now();
@@ -108,6 +112,7 @@ export class PreviewManager implements PreviewControl {
         npmCacheDir: this.options.npmCacheDir ?? join(tmpdir(), 'qlayer-preview-npm-cache'),
         ...(this.options.baseDir === undefined ? {} : { baseDir: this.options.baseDir }),
         ...(this.options.memoryMb === undefined ? {} : { memoryMb: this.options.memoryMb }),
+        ...(this.options.sandbox === undefined ? {} : { config: this.options.sandbox }),
       });
       const launched = await launch(project, { sandbox: entry.sandbox, runId: entry.runId, startSignal, stopSignal: entry.stop.signal, deadline });
       if (entry.status !== 'starting') {
@@ -117,7 +122,7 @@ export class PreviewManager implements PreviewControl {
       entry.target = launched.target;
       if (launched.target.type === 'text') entry.output = launched.target.text;
       if (launched.target.type === 'server' && entry.kind === 'rest-api') {
-        entry.api = await readApiSummary(launched.target.port, project.name, startSignal);
+        entry.api = await readApiSummary(launched.target.socket, project.name, startSignal);
         if (entry.status !== 'starting') {
           await launched.exited;
           return;
@@ -130,7 +135,8 @@ export class PreviewManager implements PreviewControl {
       const result = await (launched.exited ?? aborted(entry.stop.signal));
       if (result && entry.status === 'running') {
         entry.status = 'failed';
-        entry.output = `the app's server exited with ${result.exitCode ?? result.signal}\n${result.output.slice(-8_000)}`;
+        const why = result.limit && result.limit.limit !== 'wall' ? `the sandbox stopped the app's server: ${result.limit.message}` : `the app's server exited with ${result.exitCode ?? result.signal}`;
+        entry.output = `${why}\n${result.output.slice(-8_000)}`;
       }
     } catch (error) {
       if (entry.status === 'starting') {

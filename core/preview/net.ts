@@ -1,6 +1,10 @@
 import { createServer } from 'node:net';
 
-/** A loopback port free at the moment of asking; the app binds it shortly after. */
+/**
+ * A loopback port free at the moment of asking. The app binds it inside its own network
+ * namespace, where nothing else listens, so any port would do; a free one also serves the
+ * unconfined mode, where the app shares the server's network.
+ */
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
@@ -10,18 +14,4 @@ export function freePort(): Promise<number> {
       server.close(() => (typeof address === 'object' && address !== null ? resolve(address.port) : reject(new Error('no port'))));
     });
   });
-}
-
-/** True once something answers HTTP on the port (any status), false if `signal` aborts first. */
-export async function waitForHttp(port: number, signal: AbortSignal): Promise<boolean> {
-  while (!signal.aborted) {
-    try {
-      const response = await fetch(`http://127.0.0.1:${port}/`, { signal: AbortSignal.timeout(2_000) });
-      await response.body?.cancel();
-      return true;
-    } catch {
-      await new Promise((resolve) => setTimeout(resolve, 250));
-    }
-  }
-  return false;
 }

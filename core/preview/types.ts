@@ -35,7 +35,8 @@ export interface PreviewControl {
 /** How the proxy answers for a running preview. */
 export type PreviewTarget =
   | { type: 'static'; dir: string; spaFallback: boolean }
-  | { type: 'server'; port: number }
+  /** The app's server, reached through the Unix socket its sandbox's bridge serves. */
+  | { type: 'server'; socket: string }
   | { type: 'text'; text: string };
 
 export interface PreviewSettings {

@@ -32,3 +32,17 @@ export class UnsafePathError extends QLayerError {
     this.path = path;
   }
 }
+
+/**
+ * The machine cannot confine generated code (no bubblewrap, or namespaces cannot be created), and
+ * the operator has not chosen `sandbox.mode: unsafe`. Runtime checks and previews refuse to run.
+ */
+export class SandboxUnavailableError extends QLayerError {
+  constructor(reason: string) {
+    super(
+      'sandbox_unavailable',
+      `generated code cannot be run here: the bubblewrap sandbox is unavailable (${reason}). Install bubblewrap (apt-get install bubblewrap) and allow unprivileged user namespaces, or set sandbox.mode: unsafe (QLAYER_SANDBOX=unsafe) to run it unconfined on a machine you do not mind it reading`,
+      { details: { reason } },
+    );
+  }
+}

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { definePlugin, defineStep } from '../../core/plugin/define.ts';
+import { SANDBOX_SERVICE, type SandboxConfig } from '../../core/sandbox/index.ts';
 import { validateOptionsSchema } from './options.ts';
 import { generatedFileSchema } from './project.ts';
 import { validationReportSchema } from './report.ts';
@@ -22,7 +23,7 @@ export default definePlugin({
       // Install, tsc, build and test each have their own limit (defaults add up to 14 minutes).
       timeout: 20 * 60_000,
       run(ctx, input) {
-        return validateProject(input.files, input.options ?? {}, ctx.signal);
+        return validateProject(input.files, input.options ?? {}, ctx.signal, ctx.services[SANDBOX_SERVICE] as SandboxConfig | undefined);
       },
     }),
   },

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { ValidationError } from '../../core/errors.ts';
-import { createSandbox, type Sandbox } from '../../core/sandbox/index.ts';
+import { createSandbox, requireIsolation, type Sandbox, type SandboxConfig } from '../../core/sandbox/index.ts';
 import type { CheckOutcome } from './checks/outcome.ts';
 import { checkInstall, checkScript } from './checks/runtime/npm-steps.ts';
 import { skipped, timed } from './checks/timed.ts';
@@ -22,13 +22,18 @@ const filesSchema = z.array(generatedFileSchema);
  * event loop stays free meanwhile (see `static/pool.ts`); with `runtime: true` the project is
  * also installed, type-checked with tsc, built and tested in a sandbox copy.
  *
+ * `sandbox` is the platform's (`sandbox` in the config), never the caller's options: whoever
+ * sends a project must not be able to loosen its confinement.
+ *
  * @throws ValidationError when `files` or `options` are malformed. Problems in the project
  * itself are findings, never exceptions.
+ * @throws SandboxUnavailableError when runtime checks are asked for and the machine cannot confine them.
  */
 export async function validateProject(
   files: readonly GeneratedFile[],
   options: ValidateOptions = {},
   signal?: AbortSignal,
+  sandbox?: SandboxConfig,
 ): Promise<ValidationReport> {
   const parsedFiles = filesSchema.safeParse(files);
   if (!parsedFiles.success) throw invalid('generated files are malformed', parsedFiles.error);
@@ -67,7 +72,9 @@ export async function validateProject(
     if (settings.runtime) await runStatic(['types']);
     for (const name of ['install', 'build', 'test'] as const) results.set(name, skipped(name, runtimeBlocker));
   } else {
-    lockfile = await runtimeChecks(project, settings, run, runStatic, signal);
+    // Refused before anything runs, rather than reported as a failed install.
+    if (sandbox?.mode !== 'unsafe') await requireIsolation(sandbox ?? { mode: 'bubblewrap', uid: 65_534 });
+    lockfile = await runtimeChecks(project, settings, run, runStatic, signal, sandbox);
   }
 
   const checks = CHECK_NAMES.map((name) => results.get(name) ?? skipped(name, 'not run'));
@@ -90,6 +97,7 @@ async function runtimeChecks(
   run: Runner,
   runStatic: StaticRunner,
   signal: AbortSignal | undefined,
+  config: SandboxConfig | undefined,
 ): Promise<string | undefined> {
   let lockfile: string | undefined;
   // Created inside the install check, so that failing to create it is an install failure.
@@ -98,6 +106,7 @@ async function runtimeChecks(
     const install = await run('install', async () => {
       const sandbox = await createSandbox({
         memoryMb: settings.memoryMb,
+        ...(config === undefined ? {} : { config }),
         ...(settings.npmCacheDir === undefined ? {} : { npmCacheDir: settings.npmCacheDir }),
         ...(settings.sandboxBaseDir === undefined ? {} : { baseDir: settings.sandboxBaseDir }),
       });

@@ -24,7 +24,8 @@ describe(`operations (${backend})`, () => {
     expect(await (await fetch(`${fx.url}/healthz`)).json()).toEqual({ status: 'ok' });
     const ready = await fetch(`${fx.url}/readyz`);
     expect(ready.status).toBe(200);
-    expect(await ready.json()).toEqual({ status: 'ready', database: true, pendingMigrations: [] });
+    // The Node server also says which sandbox generated code gets (bubblewrap where it can run).
+    expect(await ready.json()).toMatchObject({ status: 'ready', database: true, pendingMigrations: [], sandbox: expect.stringMatching(/^(bubblewrap|unavailable)$/) });
 
     const pending = createApp(fx.platform, { server: limits, getClientAddress: () => '127.0.0.1', pendingMigrations: async () => ['0001_next'] });
     const notReady = await pending.request('/readyz');

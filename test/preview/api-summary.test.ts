@@ -1,4 +1,7 @@
+import { mkdtempSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readApiSummary, summarize } from '../../core/preview/api-summary.ts';
 
@@ -41,7 +44,7 @@ describe("an API preview's endpoint list", () => {
 
   describe('read from a running server', () => {
     let server: Server;
-    let port = 0;
+    let socket = '';
     const routes: Record<string, [number, string]> = {};
 
     beforeAll(async () => {
@@ -49,15 +52,15 @@ describe("an API preview's endpoint list", () => {
         const [status, body] = routes[current] ?? [404, ''];
         res.writeHead(status, { 'content-type': 'application/json' }).end(body);
       });
-      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-      port = (server.address() as { port: number }).port;
+      socket = join(mkdtempSync(join(tmpdir(), 'qlayer-api-summary-')), 'app.sock');
+      await new Promise<void>((resolve) => server.listen(socket, resolve));
     });
     afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
     let current = '';
     const read = (which: string) => {
       current = which;
-      return readApiSummary(port, 'demo');
+      return readApiSummary(socket, 'demo');
     };
 
     it('lists the endpoints of /openapi.json, and gives none for a missing, broken or oversized one', async () => {
@@ -72,11 +75,7 @@ describe("an API preview's endpoint list", () => {
     });
 
     it('gives none when nothing listens', async () => {
-      const closed = createServer();
-      await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
-      const free = (closed.address() as { port: number }).port;
-      await new Promise<void>((resolve) => closed.close(() => resolve()));
-      expect(await readApiSummary(free, 'demo')).toBeUndefined();
+      expect(await readApiSummary(join(tmpdir(), 'qlayer-no-such-socket'), 'demo')).toBeUndefined();
     });
   });
 });

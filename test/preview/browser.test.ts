@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../api/node.ts';
 import type { PlatformFixture } from '../helpers/platform.ts';
 import { addTodoInBrowser } from '../apps/browser.ts';
-import { api, generate, previewServer, rawGet, skipE2E, waitSettled } from './helpers.ts';
+import { api, generate, ownOrigin, previewServer, rawGet, skipE2E, waitSettled } from './helpers.ts';
 
 /**
  * The product path of a preview: generate the todo app, ask for its preview, and use it in
@@ -30,7 +30,7 @@ describe.skipIf(skipE2E).sequential('preview in the browser', () => {
     expect(preview.output ?? '').toBe('');
     expect(preview.status).toBe('running');
     // Served from the previews' own origin, not the platform's.
-    expect(preview.url).toBe(`${server.previewUrl}/preview/${id}/`);
+    expect(preview.url).toBe(`${ownOrigin(server, id)}/preview/${id}/`);
     expect(new URL(preview.url).port).not.toBe(String(server.port));
 
     // Asset URLs carry the prefix, so the page's scripts load through the proxy.

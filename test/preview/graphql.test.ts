@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../api/node.ts';
 import { createApiKey } from '../../core/auth/index.ts';
 import type { PlatformFixture } from '../helpers/platform.ts';
-import { api, generate, graphql, previewServer, rawGet, runWithoutApp, skipE2E } from './helpers.ts';
+import { api, generate, graphql, ownOrigin, previewFetch, previewServer, rawGet, runWithoutApp, skipE2E } from './helpers.ts';
 
 /**
  * Previews through GraphQL on the Node server: the same previews as REST (starting one through
@@ -44,7 +44,7 @@ describe.skipIf(skipE2E).sequential('previews through GraphQL', () => {
   it('starts a static site, reads it until it runs, and stops it', async () => {
     ({ fx, server } = await previewServer(undefined, SETTINGS));
     const id = await generate(fx, SITE);
-    const url = `${server.previewUrl}/preview/${id}/`;
+    const url = `${ownOrigin(server, id)}/preview/${id}/`;
 
     expect(await graphql(server.url, READ, { id })).toEqual({ data: { preview: null } });
     const started = await graphql<{ startPreview: Preview }>(server.url, START, { id });
@@ -55,7 +55,7 @@ describe.skipIf(skipE2E).sequential('previews through GraphQL', () => {
 
     const running = await settled(server, id);
     expect(running).toEqual({ status: 'running', url, kind: 'static-site', output: null });
-    const page = await fetch(url);
+    const page = await previewFetch(url);
     expect(page.status).toBe(200);
     expect(await page.text()).toContain('<html');
 

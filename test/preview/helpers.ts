@@ -58,9 +58,12 @@ export function rawGet(
   to: 'previews' | 'platform' = 'previews',
   headers: Record<string, string> = {},
 ): Promise<{ status: number; body: string; headers: Record<string, string | string[] | undefined> }> {
+  // A preview's path goes to that preview's own host, as its URL names it, unless a Host is given.
+  const own = to === 'previews' && !Object.keys(headers).some((name) => name.toLowerCase() === 'host') ? /^\/preview\/([0-9a-f-]{36})(?:\/|$)/.exec(path)?.[1] : undefined;
+  const sent = own === undefined ? headers : { ...headers, Host: `${own}.localhost:${server.previewPort}` };
   return new Promise((resolve, reject) => {
     const port = to === 'previews' ? server.previewPort : server.port;
-    const req = request({ host: '127.0.0.1', port, path, method: 'GET', headers }, (res) => {
+    const req = request({ host: '127.0.0.1', port, path, method: 'GET', headers: sent }, (res) => {
       let body = '';
       res.setEncoding('utf8');
       res.on('data', (chunk: string) => (body += chunk));
@@ -103,4 +106,34 @@ export async function runWithoutApp(fx: PlatformFixture): Promise<string> {
   const done = await fx.platform.runner.waitForRun(run.id, { timeoutMs: 60_000 });
   if (done.status !== 'completed') throw new Error(`parse-only ended ${done.status}: ${JSON.stringify(done.error)}`);
   return run.id;
+}
+
+/**
+ * fetch for preview URLs: browsers resolve every `*.localhost` name to loopback, Node does not,
+ * so a `<run id>.localhost` URL is requested from 127.0.0.1 with its host in the Host header.
+ */
+export function previewFetch(url: string, init: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<Response> {
+  const target = new URL(url);
+  return new Promise((resolve, reject) => {
+    const req = request(
+      { host: '127.0.0.1', port: Number(target.port), path: target.pathname + target.search, method: init.method ?? 'GET', headers: { ...init.headers, Host: target.host } },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => {
+          const headers = new Headers();
+          for (const [name, value] of Object.entries(res.headers)) if (typeof value === 'string') headers.set(name, value);
+          const status = res.statusCode ?? 0;
+          resolve(new Response(status === 204 || status === 304 ? null : Buffer.concat(chunks), { status, headers }));
+        });
+      },
+    );
+    req.on('error', reject);
+    req.end(init.body);
+  });
+}
+
+/** The preview's own origin, for a client that reached the server at 127.0.0.1. */
+export function ownOrigin(server: RunningServer, runId: string): string {
+  return `http://${runId}.localhost:${server.previewPort}`;
 }

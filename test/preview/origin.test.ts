@@ -31,6 +31,8 @@ describe.sequential('the previews origin', () => {
     await fx?.close();
   });
 
+  const own = (runId: string) => `${runId}.localhost:${server.previewPort}`;
+
   it('is another port of the same host', () => {
     expect(server.previewPort).not.toBe(server.port);
     expect(server.previewUrl).toBe(`http://127.0.0.1:${server.previewPort}`);
@@ -44,23 +46,35 @@ describe.sequential('the previews origin', () => {
     }
     const posts = await fetch(`${server.previewUrl}/graphql`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"query":"{ health { ok } }"}' });
     expect(posts.status).toBe(404);
-    expect((await rawGet(server, `/preview/${UNKNOWN}/`)).status).toBe(404);
+    expect((await rawGet(server, `/preview/${UNKNOWN}/`, 'previews', { Host: own(UNKNOWN) })).status).toBe(404);
+    // On a preview's own host, only that preview: another's path, or anything else, is a 404.
+    const other = '00000000-0000-4000-8000-000000000001';
+    expect((await rawGet(server, `/preview/${other}/`, 'previews', { Host: own(UNKNOWN) })).status).toBe(404);
+    expect((await rawGet(server, '/ui', 'previews', { Host: own(UNKNOWN) })).status).toBe(404);
     // On the platform's origin, the same paths are the platform's.
     expect((await rawGet(server, '/api/v1/runs', 'platform')).status).toBe(200);
   });
 
-  it("sends the platform origin's preview links to the same path and query there", async () => {
+  it("sends the platform origin's preview links, and the shared preview host's, to the same path and query on the preview's own origin", async () => {
     const res = await rawGet(server, `/preview/${UNKNOWN}/assets/app.js?v=1`, 'platform');
     expect(res.status).toBe(307);
-    expect(res.headers.location).toBe(`${server.previewUrl}/preview/${UNKNOWN}/assets/app.js?v=1`);
-    expect((await rawGet(server, `/preview/${UNKNOWN}`, 'platform')).headers.location).toBe(`${server.previewUrl}/preview/${UNKNOWN}`);
+    expect(res.headers.location).toBe(`http://${own(UNKNOWN)}/preview/${UNKNOWN}/assets/app.js?v=1`);
+    expect((await rawGet(server, `/preview/${UNKNOWN}`, 'platform')).headers.location).toBe(`http://${own(UNKNOWN)}/preview/${UNKNOWN}`);
+    const shared = await rawGet(server, `/preview/${UNKNOWN}/x?y=1`, 'previews', { Host: `127.0.0.1:${server.previewPort}` });
+    expect(shared.status).toBe(307);
+    expect(shared.headers.location).toBe(`http://${own(UNKNOWN)}/preview/${UNKNOWN}/x?y=1`);
+    // A preview's own host sends its root to the app.
+    expect((await rawGet(server, '/', 'previews', { Host: own(UNKNOWN) })).headers.location).toBe(`/preview/${UNKNOWN}/`);
   });
 
   it('names the host the client used, so localhost stays localhost', async () => {
     const res = await rawGet(server, `/preview/${UNKNOWN}/`, 'platform', { Host: `localhost:${server.port}` });
-    expect(res.headers.location).toBe(`http://localhost:${server.previewPort}/preview/${UNKNOWN}/`);
+    expect(res.headers.location).toBe(`http://${own(UNKNOWN)}/preview/${UNKNOWN}/`);
     const page = await rawGet(server, '/ui/runs', 'platform', { Host: `localhost:${server.port}` });
-    expect(page.headers['content-security-policy']).toContain(`frame-src http://localhost:${server.previewPort};`);
+    expect(page.headers['content-security-policy']).toContain(`frame-src http://*.localhost:${server.previewPort};`);
+    // A name that is not loopback has no per-preview hosts without a wildcard public URL: the previews share that name's origin.
+    const named = await rawGet(server, `/preview/${UNKNOWN}/`, 'platform', { Host: `qlayer.internal:${server.port}` });
+    expect(named.headers.location).toBe(`http://qlayer.internal:${server.previewPort}/preview/${UNKNOWN}/`);
     // A Host header that is no host name does not reach the policy or the page.
     const odd = await rawGet(server, `/preview/${UNKNOWN}/`, 'platform', { Host: `a;b:${server.port}` });
     expect(odd.status).toBe(400);
@@ -126,7 +140,7 @@ describe.sequential('the previews origin', () => {
     await expect(platformTaken).rejects.toMatchObject({ code: 'config_invalid', details: { issues: [{ path: 'server.port' }] } });
     // The running server still answers on both ports.
     expect((await rawGet(server, '/api/v1/runs', 'platform')).status).toBe(200);
-    expect((await rawGet(server, `/preview/${UNKNOWN}/`)).status).toBe(404);
+    expect((await rawGet(server, `/preview/${UNKNOWN}/`, 'previews', { Host: own(UNKNOWN) })).status).toBe(404);
   });
 
   it('gives the REST preview of a run the same refusal as before, from its own origin', async () => {
@@ -140,11 +154,17 @@ describe.sequential('the previews origin', () => {
 describe('the previews origin, configured', () => {
   it('uses the host the client used, or the public URL behind a proxy', () => {
     const local = previewOrigin({ port: 4001 });
-    expect(local('http://127.0.0.1:3000/ui/runs')).toBe('http://127.0.0.1:4001');
-    expect(local('http://localhost:3000/api/v1/runs/x/preview')).toBe('http://localhost:4001');
-    expect(local('http://[::1]:3000/')).toBe('http://[::1]:4001');
+    expect(local('http://127.0.0.1:3000/ui/runs', UNKNOWN)).toBe(`http://${UNKNOWN}.localhost:4001`);
+    expect(local('http://localhost:3000/api/v1/runs/x/preview', UNKNOWN)).toBe(`http://${UNKNOWN}.localhost:4001`);
+    expect(local('http://[::1]:3000/', UNKNOWN)).toBe(`http://${UNKNOWN}.localhost:4001`);
+    expect(local('http://127.0.0.1:3000/')).toBe('http://*.localhost:4001');
+    expect(local('http://build-box:3000/', UNKNOWN)).toBe('http://build-box:4001');
+    expect(() => local('http://127.0.0.1:3000/', 'not-a-run-id')).toThrow(/run id/);
     const proxied = previewOrigin({ port: 4001, publicUrl: 'https://preview.example.com' });
-    expect(proxied('http://127.0.0.1:3000/')).toBe('https://preview.example.com');
+    expect(proxied('http://127.0.0.1:3000/', UNKNOWN)).toBe('https://preview.example.com');
+    const wildcard = previewOrigin({ port: 4001, publicUrl: 'https://*.preview.example.com' });
+    expect(wildcard('http://127.0.0.1:3000/', UNKNOWN)).toBe(`https://${UNKNOWN}.preview.example.com`);
+    expect(wildcard('http://127.0.0.1:3000/')).toBe('https://*.preview.example.com');
   });
 
   it('reads preview.port (0 by default) and preview.publicUrl, an origin only', () => {

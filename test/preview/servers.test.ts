@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../api/node.ts';
 import type { PlatformFixture } from '../helpers/platform.ts';
-import { api, generate, previewServer, rawGet, skipE2E, waitSettled } from './helpers.ts';
+import { api, generate, ownOrigin, previewFetch, previewServer, rawGet, skipE2E, waitSettled } from './helpers.ts';
 
 /**
  * Apps that run their own server, through the proxy with the prefix stripped: a REST API's
@@ -26,8 +26,8 @@ describe.skipIf(skipE2E).sequential('previews of apps with a server', () => {
 
     const rest = await waitSettled(server, apiRun);
     expect(rest.output ?? '').toBe('');
-    expect(rest).toMatchObject({ status: 'running', kind: 'rest-api', url: `${server.previewUrl}/preview/${apiRun}/openapi.json` });
-    const openapi = await fetch(rest.url);
+    expect(rest).toMatchObject({ status: 'running', kind: 'rest-api', url: `${ownOrigin(server, apiRun)}/preview/${apiRun}/openapi.json` });
+    const openapi = await previewFetch(rest.url);
     expect(openapi.status).toBe(200);
     expect(await openapi.text()).toContain('"/books/{id}"');
     // The run page lists the API's endpoints, read from that document.
@@ -39,12 +39,12 @@ describe.skipIf(skipE2E).sequential('previews of apps with a server', () => {
     const full = await waitSettled(server, fullRun);
     expect(full.output ?? '').toBe('');
     expect(full.status).toBe('running');
-    const page = await rawGet(server, `/preview/${fullRun}/`);
+    const page = await rawGet(server, `/preview/${fullRun}/`, 'previews', { Host: new URL(ownOrigin(server, fullRun)).host });
     expect(page.body).toContain(`/preview/${fullRun}/assets/`);
-    const recipes = await fetch(`${server.previewUrl}/preview/${fullRun}/api/recipes`);
+    const recipes = await previewFetch(`${ownOrigin(server, fullRun)}/preview/${fullRun}/api/recipes`);
     expect(recipes.status).toBe(200);
     expect(await recipes.text()).toContain('"items"');
-    const created = await fetch(`${server.previewUrl}/preview/${fullRun}/api/recipes`, {
+    const created = await previewFetch(`${ownOrigin(server, fullRun)}/preview/${fullRun}/api/recipes`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({}),

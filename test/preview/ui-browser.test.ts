@@ -3,7 +3,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../api/node.ts';
 import type { PlatformFixture } from '../helpers/platform.ts';
 import { hasChromium, launch, openPage, screenshot } from '../ui/helpers/browser.ts';
-import { api, generate, previewServer, rawGet, skipE2E } from './helpers.ts';
+import { api, generate, ownOrigin, previewServer, rawGet, skipE2E } from './helpers.ts';
 
 /**
  * A person previewing a generated todo app from its run page in Debian's Chromium: Start from
@@ -46,10 +46,10 @@ run('preview from the run page in Chromium', () => {
 
     // The app is framed from the previews' own origin, so it cannot reach into the page around it.
     const iframe = page.locator('#preview iframe[title^="Preview of "]');
-    expect(await iframe.getAttribute('src')).toBe(`${server.previewUrl}/preview/${id}/`);
+    expect(await iframe.getAttribute('src')).toBe(`${ownOrigin(server, id)}/preview/${id}/`);
     const framed = await (await iframe.elementHandle())?.contentFrame();
     await framed?.waitForLoadState();
-    expect(new URL(framed?.url() ?? '').origin).toBe(server.previewUrl);
+    expect(new URL(framed?.url() ?? '').origin).toBe(ownOrigin(server, id));
     expect(await framed?.evaluate(() => {
       try {
         return window.parent.document.title;

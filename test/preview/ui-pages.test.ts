@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../api/node.ts';
 import { createApiKey } from '../../core/auth/index.ts';
 import type { PlatformFixture } from '../helpers/platform.ts';
-import { api, generate, previewServer, runWithoutApp, skipE2E } from './helpers.ts';
+import { api, generate, ownOrigin, previewFetch, previewServer, runWithoutApp, skipE2E } from './helpers.ts';
 
 /**
  * The run page's preview control as a browser without scripts uses it: plain forms that
@@ -36,7 +36,7 @@ describe.skipIf(skipE2E).sequential('preview on the run page, without scripts', 
     expect(previewStatus(page.text)).toBe('none');
     expect(page.text).toContain(`<form method="post" action="/ui/runs/${id}/preview" data-enhance><button type="submit" id="preview-start-button" class="primary">Start preview</button></form>`);
     // Frames from the previews' origin only: never this one, whose pages a framed app could script.
-    expect(page.headers.get('content-security-policy')).toContain(`frame-src ${server.previewUrl};`);
+    expect(page.headers.get("content-security-policy")).toContain(`frame-src http://*.localhost:${server.previewPort};`);
     expect(page.headers.get('content-security-policy')).not.toContain("frame-src 'self'");
     const other = await get(`/ui/runs/${await runWithoutApp(fx)}`);
     expect(other.text).toContain('<section id="preview" data-region hidden></section>');
@@ -69,10 +69,10 @@ describe.skipIf(skipE2E).sequential('preview on the run page, without scripts', 
     expect(previewStatus(section.text)).toBe('running');
     expect((await api(server, 'GET', id)).body.status).toBe('running');
     const frame = /<iframe class="preview-frame" src="([^"]+)" title="([^"]+)"><\/iframe>/.exec(section.text);
-    expect(frame?.[1]).toBe(`${server.previewUrl}/preview/${id}/`);
+    expect(frame?.[1]).toBe(`${ownOrigin(server, id)}/preview/${id}/`);
     expect(frame?.[2]).toMatch(/^Preview of /);
-    expect(await (await fetch(frame![1]!)).text()).toContain('<html');
-    expect(section.text).toContain(`<a href="${server.previewUrl}/preview/${id}/" target="_blank" rel="noopener">Open the app in a new tab</a>`);
+    expect(await (await previewFetch(frame![1]!)).text()).toContain('<html');
+    expect(section.text).toContain(`<a href="${ownOrigin(server, id)}/preview/${id}/" target="_blank" rel="noopener">Open the app in a new tab</a>`);
     expect((await get(`/ui/runs/${id}`)).text).toContain(frame![0]);
 
     const stopped = await post(`/ui/runs/${id}/preview/stop`);
@@ -81,7 +81,7 @@ describe.skipIf(skipE2E).sequential('preview on the run page, without scripts', 
     expect(previewStatus(after.text)).toBe('stopped');
     expect(after.text).not.toContain('<iframe');
     expect(after.text).toContain('Start preview again');
-    expect((await fetch(`${server.previewUrl}/preview/${id}/`)).status).toBe(404);
+    expect((await previewFetch(`${ownOrigin(server, id)}/preview/${id}/`)).status).toBe(404);
   }, 180_000);
 
   it('lets a read key see the preview but not start it', async () => {

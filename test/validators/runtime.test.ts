@@ -46,7 +46,8 @@ describe('runtime checks in the sandbox', () => {
     expect(report.score).toBe(100);
     // The install's lockfile comes back for the package; it names this project.
     expect(JSON.parse(report.lockfile!)).toMatchObject({ lockfileVersion: 3 });
-  });
+    // The first runtime check of a process also starts the check thread and probes the sandbox.
+  }, 120_000);
 
   it('fails the test check with the end of the test output', async () => {
     const failing = {

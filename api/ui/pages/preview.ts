@@ -107,7 +107,7 @@ export function previewSection(run: RunView, previews: ServedPreviews | undefine
   const preview = previews.get(run.id);
   return html`<section id="preview" data-region aria-labelledby="preview-h" data-preview-status="${preview?.status ?? 'none'}" data-preview-poll="${paths.preview(run.id)}">
 <h2 id="preview-h">Preview</h2>
-${body(run.id, app, preview, previews.origin(requestUrl))}
+${body(run.id, app, preview, previews.origin(requestUrl, run.id))}
 </section>`;
 }
 

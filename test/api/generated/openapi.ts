@@ -2273,6 +2273,11 @@ export interface components {
             database: boolean;
             pendingMigrations: string[];
             detail?: string;
+            /**
+             * @description How generated code is confined: bubblewrap; unsafe (configured off); unavailable (runtime checks and previews are refused). Absent where the server runs no generated code.
+             * @enum {string}
+             */
+            sandbox?: "bubblewrap" | "unsafe" | "unavailable";
         };
         Run: {
             /** Format: uuid */

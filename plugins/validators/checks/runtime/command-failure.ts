@@ -15,6 +15,9 @@ export function succeeded(result: SandboxResult): boolean {
 
 /** One error finding describing how `command` failed, carrying the end of its output. */
 export function commandFailure(check: CheckName, command: string, result: SandboxResult, timeoutMs: number): Finding {
+  if (result.limit !== undefined && !(result.timedOut && result.limit.limit === 'wall')) {
+    return { check, severity: 'error', message: `${command} was stopped by the sandbox: ${result.limit.message}`, rule: `sandbox-${result.limit.limit}`, output: outputTail(result) };
+  }
   const how = result.timedOut
     ? `timed out after ${Math.round(timeoutMs / 1000)} s`
     : result.cancelled

@@ -6,7 +6,10 @@ import { findScript } from './package-scripts.ts';
 
 const INSTALL_ARGS = ['install', '--no-audit', '--no-fund'];
 
-/** `npm install` in the sandbox copy; lifecycle scripts of dependencies run, but without secrets. */
+/**
+ * `npm install` in the sandbox copy: the one step with a network (to reach the registry), so
+ * packages' install scripts are off (`--ignore-scripts`) unless the operator allows them.
+ */
 export async function checkInstall(
   sandbox: Sandbox,
   files: readonly GeneratedFile[],
@@ -14,8 +17,9 @@ export async function checkInstall(
   signal?: AbortSignal,
 ): Promise<CheckOutcome> {
   if (!files.some((file) => file.path === 'package.json')) return { skipped: 'no package.json' };
-  const result = await sandbox.run('npm', INSTALL_ARGS, { timeoutMs, ...(signal === undefined ? {} : { signal }) });
-  const command = `npm ${INSTALL_ARGS.join(' ')}`;
+  const args = sandbox.config.allowInstallScripts ? INSTALL_ARGS : [...INSTALL_ARGS, '--ignore-scripts'];
+  const result = await sandbox.run('npm', args, { timeoutMs, phase: 'install', ...(signal === undefined ? {} : { signal }) });
+  const command = `npm ${args.join(' ')}`;
   if (succeeded(result)) return { findings: [], summary: `${command} took ${result.durationMs} ms` };
   return { findings: [commandFailure('install', command, result, timeoutMs)] };
 }

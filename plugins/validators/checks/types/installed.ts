@@ -1,6 +1,6 @@
 import { access } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import ts from 'typescript';
 import type { Sandbox } from '../../../../core/sandbox/index.ts';
 import type { GeneratedFile } from '../../project.ts';
@@ -25,7 +25,9 @@ export async function checkTypesInstalled(
   const args = hasReferences(config.content)
     ? [tsc.path, '-b', '--noEmit', '--pretty', 'false']
     : [tsc.path, '--noEmit', '--pretty', 'false', '-p', 'tsconfig.json'];
-  const result = await sandbox.run(process.execPath, args, { timeoutMs, ...(signal === undefined ? {} : { signal }) });
+  // The platform's TypeScript, when used, is shown to the sandbox read-only and alone.
+  const readOnlyPaths = tsc.whose === "the platform's" ? [tsc.packageDir] : [];
+  const result = await sandbox.run(process.execPath, args, { timeoutMs, readOnlyPaths, ...(signal === undefined ? {} : { signal }) });
   const findings = parseTscOutput(result.stdout);
   const command = `tsc ${args.slice(1).join(' ')}`;
   if (!succeeded(result) && !findings.some((finding) => finding.severity === 'error')) {
@@ -34,13 +36,14 @@ export async function checkTypesInstalled(
   return { findings, summary: `${command} after install, with ${tsc.whose} TypeScript` };
 }
 
-async function projectTsc(workDir: string): Promise<{ path: string; whose: string }> {
+async function projectTsc(workDir: string): Promise<{ path: string; whose: string; packageDir: string }> {
   const own = join(workDir, 'node_modules', 'typescript', 'bin', 'tsc');
   try {
     await access(own);
-    return { path: own, whose: "the project's" };
+    return { path: own, whose: "the project's", packageDir: dirname(dirname(own)) };
   } catch {
-    return { path: createRequire(import.meta.url).resolve('typescript/bin/tsc'), whose: "the platform's" };
+    const path = createRequire(import.meta.url).resolve('typescript/bin/tsc');
+    return { path, whose: "the platform's", packageDir: dirname(dirname(path)) };
   }
 }
 
