@@ -22,6 +22,7 @@ const job = (files: StaticJob['files'], checks: readonly StaticCheckName[] = STA
   files,
   checks: [...checks],
   knownPackages: [],
+  registry: null,
 });
 
 const withoutDurations = (results: readonly CheckResult[]) => results.map(({ durationMs: _, ...rest }) => rest);

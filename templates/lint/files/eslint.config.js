@@ -29,7 +29,6 @@ export default defineConfig(
       'no-unsanitized/method': 'error',
       'no-unsanitized/property': 'error',
       'security/detect-child-process': 'error',
-      'security/detect-eval-with-expression': 'error',
       'security/detect-new-buffer': 'error',
       'security/detect-buffer-noassert': 'error',
       'security/detect-pseudoRandomBytes': 'error',
@@ -49,7 +48,6 @@ export default defineConfig(
       '@typescript-eslint/no-floating-promises': 'error',
       // React event handlers may be async: the event system ignores what they return.
       '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { attributes: false } }],
-      '@typescript-eslint/no-implied-eval': 'error',
       '@typescript-eslint/no-unsafe-assignment': 'error',
       '@typescript-eslint/no-unsafe-call': 'error',
       '@typescript-eslint/no-unsafe-member-access': 'error',

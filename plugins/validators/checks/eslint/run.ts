@@ -13,7 +13,7 @@ const ESLINT_TOOLS = ['eslint', '@eslint/js', 'typescript-eslint', 'eslint-plugi
  * Rules whose findings are security findings; every other ESLint rule reports to the lint check.
  * ESLint runs once per project for both checks.
  */
-const SECURITY_RULES = new Set(['no-eval', 'no-implied-eval', 'no-new-func', '@typescript-eslint/no-implied-eval']);
+const SECURITY_RULES = new Set(['no-eval', 'no-implied-eval', 'no-new-func']);
 const SECURITY_PLUGINS = ['security/', 'no-unsanitized/'];
 
 export function checkOfRule(rule: string): Extract<CheckName, 'lint' | 'security'> {

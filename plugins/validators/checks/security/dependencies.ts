@@ -53,9 +53,15 @@ export async function dependencyFindings(files: readonly GeneratedFile[], option
         findings.push({ check: 'security', severity, file: file.path, line: dependency.line, column: dependency.column, message, rule });
       };
       const target = checkLocally(dependency, known, report);
-      if (target === undefined || registry === null) continue;
+      if (target === undefined) continue;
+      if (registry === null) {
+        checkLookalike(target.name, known, report);
+        continue;
+      }
       lookups.push(
         client.lookup(target.name, registry).then((lookup) => {
+          // A package that does not exist is an error of its own, which names the look-alike.
+          if (!('missing' in lookup)) checkLookalike(target.name, known, report);
           if ('unreachable' in lookup) unreachable.add(lookup.unreachable);
           else checkAgainstRegistry(target, lookup, known, report);
         }),
@@ -113,11 +119,15 @@ function checkLocally(dependency: Dependency, known: ReadonlySet<string>, report
       report('error', 'non-registry-dependency', `"${name}" is an alias of an alias ("${spec}"); depend on the package itself`);
       return undefined;
   }
+  return { name, spec };
+}
+
+/** A name a letter or two away from a popular one: a warning, as the package may be real. */
+function checkLookalike(name: string, known: ReadonlySet<string>, report: Report): void {
   const lookalike = lookalikeOf(name, known);
   if (lookalike !== undefined) {
     report('warning', 'possible-typosquat', `"${name}" is a letter or two away from the popular package "${lookalike}"; check that it is the package you mean`);
   }
-  return { name, spec };
 }
 
 /** npm's own name rules (validate-npm-package-name), and Node's built-in modules. */
