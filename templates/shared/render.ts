@@ -62,7 +62,7 @@ ${run}
 
 ## Check it
 
-\`npm run lint\` runs ESLint with the rules in \`eslint.config.js\` (typescript-eslint, the React hooks rules, security rules) and \`npm run typecheck\` runs the TypeScript compiler. Both pass on the generated code: QuantumLayer validated it with the same rules, and an editor with ESLint shows the same findings.
+\`npm run lint\` runs ESLint with the rules in \`eslint.config.js\` (typescript-eslint, the React hooks rules, security rules) and, in a TypeScript project, \`npm run typecheck\` runs the TypeScript compiler. Both pass on the generated code: QuantumLayer validated it with the same rules, and an editor with ESLint shows the same findings.
 ${sections.map((section) => `\n## ${section.heading}\n\n${section.body}\n`).join('')}${unresolved}`;
   return { path: 'README.md', content };
 }
