@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { LINT_PACKAGES, VERSIONS } from '../../plugins/generator-templates/versions.ts';
 import { checkLint } from '../../plugins/validators/index.ts';
 import { brief, contextOf, findingsOf } from './helpers.ts';
 
@@ -63,6 +65,11 @@ describe('lint check (ESLint with the shipped eslint.config.js)', () => {
     const rules = 'rules' in outcome ? (outcome.rules ?? []) : [];
     expect(rules).toEqual(expect.arrayContaining(['eqeqeq', '@typescript-eslint/no-floating-promises', 'react-hooks/rules-of-hooks']));
     expect(rules).not.toContain('no-eval');
+  });
+
+  it('pins in generated projects the linter versions the platform runs', () => {
+    const platform = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { dependencies: Record<string, string> };
+    for (const name of LINT_PACKAGES) expect(`${name}@${VERSIONS[name]}`).toBe(`${name}@${platform.dependencies[name]}`);
   });
 
   it('is skipped for a project without code', async () => {
