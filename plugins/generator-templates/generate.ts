@@ -5,6 +5,7 @@ import { reactSpaFiles } from '../../templates/react-spa/render.ts';
 import { restApiFiles } from '../../templates/rest-api/render.ts';
 import { staticSiteFiles } from '../../templates/static-site/render.ts';
 import { checkFiles, GenerateError, type GeneratedFile } from './files.ts';
+import { templateFiles } from './template-files.ts';
 
 const GENERATORS: Record<AppKind, (spec: AppSpec) => GeneratedFile[]> = {
   cli: cliFiles,
@@ -26,5 +27,6 @@ export function generateApp(spec: AppSpec): GeneratedFile[] {
       issues: checked.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message })),
     });
   }
-  return checkFiles(GENERATORS[checked.data.kind](checked.data));
+  // Every kind lints with the same configuration (templates/lint), the one the validators use.
+  return checkFiles([...GENERATORS[checked.data.kind](checked.data), ...templateFiles('lint')]);
 }

@@ -14,20 +14,22 @@ export {
   checkStatusSchema,
   findingSchema,
   severitySchema,
+  toolSchema,
   validationReportSchema,
 } from './report.ts';
-export type { CheckName, CheckResult, CheckStatus, Finding, Severity, ValidationReport } from './report.ts';
+export type { CheckName, CheckResult, CheckStatus, Finding, Severity, Tool, ValidationReport } from './report.ts';
 export { generatedFileSchema } from './project.ts';
 export type { GeneratedFile } from './project.ts';
 export { CHECK_WEIGHTS, MAX_WARNING_SHARE, WARNING_PENALTY, scoreChecks } from './score.ts';
 export type { CheckOutcome, StaticContext } from './checks/outcome.ts';
 export { SourceFiles } from './typescript/source-files.ts';
 export { checkSyntax } from './checks/syntax/index.ts';
-export { checkLint, LINT_RULES } from './checks/lint/index.ts';
-export { checkSecurity, SECURITY_RULES } from './checks/security/index.ts';
+export { checkLint } from './checks/lint/index.ts';
+export { checkSecurity } from './checks/security/index.ts';
 export type { SecurityOptions } from './checks/security/index.ts';
 export { checkTypesInMemory } from './checks/types/in-memory.ts';
 export { checkTypesInstalled } from './checks/types/installed.ts';
 export { parseTscOutput } from './checks/types/tsc-output.ts';
 export { checkInstall, checkScript } from './checks/runtime/npm-steps.ts';
-export type { AstRule, RuleFile, RuleHit } from './checks/ast-rules.ts';
+export { RegistryClient } from './checks/security/registry.ts';
+export type { RegistrySettings } from './checks/security/registry.ts';

@@ -9,8 +9,22 @@ export const validateOptionsSchema = z.object({
    * Off by default: the static checks are fast, pure and need no network.
    */
   runtime: z.boolean().default(false),
-  /** Package names or `@scope/*` accepted on top of the built-in allow-list. */
+  /** Package names never reported as look-alikes (typo-squats) of popular packages. */
   knownPackages: z.array(z.string()).default([]),
+  /**
+   * The npm registry that dependencies are checked against (they exist, a version matches, it is
+   * not deprecated), or false to skip those checks. Lookups are cached and time-limited; an
+   * unreachable registry is an `info` finding, not a failure.
+   */
+  registry: z
+    .union([
+      z.literal(false),
+      z.object({
+        url: z.url().default('https://registry.npmjs.org/'),
+        timeoutMs: z.number().int().positive().default(5_000),
+      }),
+    ])
+    .default({ url: 'https://registry.npmjs.org/', timeoutMs: 5_000 }),
   timeouts: z
     .object({
       installMs: z.number().int().positive().default(300_000),

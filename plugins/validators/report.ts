@@ -4,7 +4,8 @@ export const CHECK_NAMES = ['syntax', 'types', 'lint', 'security', 'install', 'b
 export const checkNameSchema = z.enum(CHECK_NAMES);
 export type CheckName = z.infer<typeof checkNameSchema>;
 
-export const severitySchema = z.enum(['error', 'warning']);
+/** `info` says how a check ran (a registry that could not be reached); it never costs score. */
+export const severitySchema = z.enum(['error', 'warning', 'info']);
 export type Severity = z.infer<typeof severitySchema>;
 
 /** One problem found by a check. Lines and columns are 1-based, as editors show them. */
@@ -25,6 +26,10 @@ export type Finding = z.infer<typeof findingSchema>;
 export const checkStatusSchema = z.enum(['passed', 'failed', 'skipped']);
 export type CheckStatus = z.infer<typeof checkStatusSchema>;
 
+/** A tool a check ran, at the version that ran. */
+export const toolSchema = z.object({ name: z.string(), version: z.string() });
+export type Tool = z.infer<typeof toolSchema>;
+
 export const checkResultSchema = z.object({
   name: checkNameSchema,
   /** `failed` when any finding is an error; warnings alone pass. */
@@ -33,6 +38,10 @@ export const checkResultSchema = z.object({
   findings: z.array(findingSchema),
   /** Why a check was skipped, or how it ran (for types: in memory or with tsc after install). */
   summary: z.string().optional(),
+  /** The tools the check ran (ESLint and its plugins, secretlint), with their versions. */
+  tools: z.array(toolSchema).optional(),
+  /** The rules the check applied, by the tools' own ids, sorted. */
+  rules: z.array(z.string()).optional(),
 });
 export type CheckResult = z.infer<typeof checkResultSchema>;
 

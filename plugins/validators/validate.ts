@@ -54,7 +54,8 @@ export async function validateProject(
     for (const name of names) if (!selected.has(name)) results.set(name, skipped(name, 'not selected'));
     const checks = names.filter((name) => selected.has(name));
     if (checks.length === 0) return;
-    for (const result of await runStaticChecks({ files: project, checks, knownPackages: settings.knownPackages }, signal)) results.set(result.name, result);
+    const registry = settings.registry === false ? null : settings.registry;
+    for (const result of await runStaticChecks({ files: project, checks, knownPackages: settings.knownPackages, registry }, signal)) results.set(result.name, result);
   };
 
   // One trip to the check thread, unless tsc after install may take the place of the type check.

@@ -33,7 +33,7 @@ export function cliFiles(spec: AppSpec): GeneratedFile[] {
       dependencies: [],
       devDependencies: ['@types/node', 'typescript', 'vitest'],
     }),
-    { path: 'tsconfig.json', content: json({ ...SERVER_TSCONFIG, compilerOptions: { ...SERVER_TSCONFIG.compilerOptions, noEmit: true }, include: ['src', 'test'] }) },
+    { path: 'tsconfig.json', content: json({ ...SERVER_TSCONFIG, compilerOptions: { ...SERVER_TSCONFIG.compilerOptions, noEmit: true }, include: ['src', 'test', 'vitest.config.ts'] }) },
     { path: 'tsconfig.build.json', content: json({ ...SERVER_TSCONFIG, compilerOptions: { ...SERVER_TSCONFIG.compilerOptions, outDir: 'dist', rootDir: 'src' }, include: ['src'] }) },
     renderGitignore(mode === 'manage' ? [`${command}.json`] : []),
     renderReadme(spec, `npm install\nnpm test\nnpm start -- --help    # builds, then runs the tool`, [

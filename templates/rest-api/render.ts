@@ -51,7 +51,7 @@ export function restApiFiles(spec: AppSpec): GeneratedFile[] {
       dependencies: ['@electric-sql/pglite', '@hono/node-server', 'hono', 'zod'],
       devDependencies: ['@types/node', 'typescript', 'vitest'],
     }),
-    { path: 'tsconfig.json', content: json({ ...SERVER_TSCONFIG, compilerOptions: { ...SERVER_TSCONFIG.compilerOptions, noEmit: true }, include: ['src', 'test'] }) },
+    { path: 'tsconfig.json', content: json({ ...SERVER_TSCONFIG, compilerOptions: { ...SERVER_TSCONFIG.compilerOptions, noEmit: true }, include: ['src', 'test', 'vitest.config.ts'] }) },
     { path: 'tsconfig.build.json', content: json({ ...SERVER_TSCONFIG, compilerOptions: { ...SERVER_TSCONFIG.compilerOptions, outDir: 'dist', rootDir: 'src' }, include: ['src'] }) },
     renderGitignore(['data/']),
     renderReadme(spec, 'npm install\nnpm test\nnpm start            # builds, then serves on PORT (default 3000)', [

@@ -1,6 +1,6 @@
 import { json, markdown } from '../../plugins/generator-templates/escape.ts';
 import type { GeneratedFile } from '../../plugins/generator-templates/files.ts';
-import { NODE_ENGINES, pinned, type PackageName } from '../../plugins/generator-templates/versions.ts';
+import { LINT_PACKAGES, NODE_ENGINES, pinned, type PackageName } from '../../plugins/generator-templates/versions.ts';
 import type { AppSpec } from '../../plugins/parser/spec.ts';
 
 /** Files every kind renders the same way: package.json, .gitignore, the README frame. */
@@ -12,6 +12,9 @@ export interface PackageOptions {
   bin?: Record<string, string>;
 }
 
+/** Every kind lints with the same `eslint.config.js` (templates/lint); the kind adds its typecheck. */
+const LINT_SCRIPT = 'eslint .';
+
 export function renderPackageJson(spec: AppSpec, options: PackageOptions): GeneratedFile {
   const pkg: Record<string, unknown> = {
     name: spec.name.package,
@@ -22,9 +25,9 @@ export function renderPackageJson(spec: AppSpec, options: PackageOptions): Gener
     engines: { node: NODE_ENGINES },
   };
   if (options.bin !== undefined) pkg.bin = options.bin;
-  pkg.scripts = options.scripts;
+  pkg.scripts = { ...options.scripts, lint: LINT_SCRIPT };
   if (options.dependencies.length > 0) pkg.dependencies = pinned(options.dependencies);
-  if (options.devDependencies.length > 0) pkg.devDependencies = pinned(options.devDependencies);
+  pkg.devDependencies = pinned([...new Set([...options.devDependencies, ...LINT_PACKAGES])]);
   return { path: 'package.json', content: json(pkg) };
 }
 
@@ -56,6 +59,10 @@ Requires Node.js 20.19 or newer.
 \`\`\`sh
 ${run}
 \`\`\`
+
+## Check it
+
+\`npm run lint\` runs ESLint with the rules in \`eslint.config.js\` (typescript-eslint, the React hooks rules, security rules) and, in a TypeScript project, \`npm run typecheck\` runs the TypeScript compiler. Both pass on the generated code: QuantumLayer validated it with the same rules, and an editor with ESLint shows the same findings.
 ${sections.map((section) => `\n## ${section.heading}\n\n${section.body}\n`).join('')}${unresolved}`;
   return { path: 'README.md', content };
 }

@@ -11,9 +11,10 @@ import { runCommand, startCommand, waitForHttp, type Ran } from './e2e-process.t
 /**
  * The product path, end to end, for each kind: `qlayer generate "<prompt>"` (the real binary:
  * the generate-app workflow on the runner, the zip artifact, unpacked into a folder) →
- * `npm install` → build → typecheck → `npm test` → `npm start`; the SPA and the full-stack app
- * are then used in headless Chromium: create, open, edit, reload, back/forward, 25 more records
- * paged to the 25th, and axe-core on each page. Needs the npm registry; QLAYER_SKIP_E2E=1 skips it.
+ * `npm install` → build → typecheck → lint → `npm test` → `npm start`; the SPA and the full-stack
+ * app are then used in headless Chromium: create, open, edit, reload, back/forward, 25 more
+ * records paged to the 25th, and axe-core on each page. Needs the npm registry;
+ * QLAYER_SKIP_E2E=1 skips it.
  */
 const QLAYER = fileURLToPath(new URL('../../cli/bin.mjs', import.meta.url));
 const STEP_TIMEOUT = 5 * 60_000;
@@ -86,6 +87,8 @@ describe.skipIf(skip).sequential('generated apps build and pass their own tests'
         await step('install', ['install', '--no-audit', '--no-fund', '--loglevel=error']);
         if (app.build) await step('build', ['run', 'build']);
         if (app.typecheck) await step('typecheck', ['run', 'typecheck']);
+        // Every kind ships eslint.config.js, the rules the validators applied: clean on generation.
+        await step('lint', ['run', 'lint', '--', '--max-warnings=0']);
         const tested = await step('test', ['test']);
         expect(tested.output).toMatch(/(Tests\s+\d+ passed|# pass [1-9])/);
 

@@ -1,105 +1,78 @@
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { LINT_PACKAGES, VERSIONS } from '../../plugins/generator-templates/versions.ts';
 import { checkLint } from '../../plugins/validators/index.ts';
 import { brief, contextOf, findingsOf } from './helpers.ts';
 
-const lint = (files: Record<string, string>) => findingsOf(checkLint(contextOf(files)));
+const lint = async (files: Record<string, string>) => findingsOf(await checkLint(contextOf(files)));
 
-describe('lint check', () => {
-  it('passes clean code', () => {
+describe('lint check (ESLint with the shipped eslint.config.js)', () => {
+  it('passes clean code, including the `== null` idiom and a commented empty catch', async () => {
     expect(
-      lint({
+      await lint({
         'src/list.ts': [
           "import { readFileSync } from 'node:fs';",
           'export function names(path: string): string[] {',
           "  const text = readFileSync(path, 'utf8');",
-          '  let count = 0;',
-          "  for (const line of text.split('\\n')) if (line !== '') count++;",
           '  try {',
           '    return JSON.parse(text) as string[];',
           '  } catch {',
           '    // not JSON: one name per line',
-          "    return count === 0 || text == null ? [] : text.split('\\n');",
+          "    return text == null ? [] : text.split('\\n');",
           '  }',
           '}',
           '',
         ].join('\n'),
-        'src/global.d.ts': 'declare global {\n  var appVersion: string;\n}\nexport {};\n',
       }),
     ).toEqual([]);
   });
 
-  it('reports == and != with the operator position', () => {
-    expect(lint({ 'src/a.js': 'export function f(a, b) {\n  return a == b || a != 1;\n}\n' })).toEqual([
-      { check: 'lint', severity: 'error', file: 'src/a.js', line: 2, column: 12, message: "Expected '===' and instead saw '=='.", rule: 'eqeqeq' },
-      { check: 'lint', severity: 'error', file: 'src/a.js', line: 2, column: 22, message: "Expected '!==' and instead saw '!='.", rule: 'eqeqeq' },
+  it('reports loose equality, var and debugger by ESLint rule id, at their place', async () => {
+    const findings = await lint({ 'src/a.js': 'export function f(a, b) {\n  var c = a == b;\n  debugger;\n  return c;\n}\n' });
+    expect(brief(findings)).toEqual([
+      { file: 'src/a.js', line: 2, column: 3, rule: 'no-var', severity: 'error' },
+      { file: 'src/a.js', line: 2, column: 13, rule: 'eqeqeq', severity: 'error' },
+      { file: 'src/a.js', line: 3, column: 3, rule: 'no-debugger', severity: 'error' },
+    ]);
+    expect(findings[1]?.message).toBe("Expected '===' and instead saw '=='.");
+  });
+
+  it('warns about unused imports and variables', async () => {
+    const findings = await lint({ 'src/a.ts': "import { readFile } from 'node:fs';\nexport function f() {\n  const unused = 1;\n}\n" });
+    expect(brief(findings)).toEqual([
+      { file: 'src/a.ts', line: 1, column: 10, rule: '@typescript-eslint/no-unused-vars', severity: 'warning' },
+      { file: 'src/a.ts', line: 3, column: 9, rule: '@typescript-eslint/no-unused-vars', severity: 'warning' },
     ]);
   });
 
-  it('reports debugger statements', () => {
-    expect(lint({ 'src/a.ts': 'export function f() {\n  debugger;\n}\n' })).toEqual([
-      { check: 'lint', severity: 'error', file: 'src/a.ts', line: 2, column: 3, message: "Unexpected 'debugger' statement.", rule: 'no-debugger' },
-    ]);
-  });
-
-  it('reports empty catch blocks, but not ones with a comment', () => {
-    const findings = lint({
-      'src/a.ts': 'export function f(g: () => void) {\n  try { g(); } catch (e) {}\n  try { g(); } catch { /* optional */ }\n}\n',
+  it('reports a hook called in a condition', async () => {
+    const findings = await lint({
+      'src/Panel.tsx': "import { useState } from 'react';\nexport function Panel({ open }: { open: boolean }) {\n  if (open) {\n    const [n] = useState(0);\n    return <p>{n}</p>;\n  }\n  return null;\n}\n",
     });
-    expect(findings).toEqual([
-      {
-        check: 'lint',
-        severity: 'error',
-        file: 'src/a.ts',
-        line: 2,
-        column: 16,
-        message: 'Empty catch block swallows the error; handle it, or say in a comment why it is safe to ignore.',
-        rule: 'no-empty-catch',
-      },
-    ]);
+    expect(brief(findings)).toEqual([{ file: 'src/Panel.tsx', line: 4, column: 17, rule: 'react-hooks/rules-of-hooks', severity: 'error' }]);
   });
 
-  it('reports var declarations', () => {
-    expect(lint({ 'src/a.js': 'export function f() {\n  for (var i = 0; i < 3; i++) {}\n}\n' })).toEqual([
-      { check: 'lint', severity: 'error', file: 'src/a.js', line: 2, column: 8, message: 'Unexpected var, use let or const instead.', rule: 'no-var' },
-    ]);
-  });
-
-  it('warns about console.log in library code only', () => {
-    const code = 'export function f() {\n  console.log("here");\n  console.error("kept");\n}\n';
-    expect(lint({ 'src/lib/util.ts': code })).toEqual([
-      {
-        check: 'lint',
-        severity: 'warning',
-        file: 'src/lib/util.ts',
-        line: 2,
-        column: 3,
-        message: 'console.log left in library code; remove it or use a logger.',
-        rule: 'no-console-log',
-      },
-    ]);
-    expect(lint({ 'test/util.test.ts': code, 'scripts/seed.ts': code, 'src/server.ts': code, 'vite.config.ts': code })).toEqual([]);
-  });
-
-  it('warns about unused variables and unused imports, in TypeScript and JavaScript', () => {
-    const findings = lint({
-      'src/a.ts': "import { readFileSync, writeFileSync } from 'node:fs';\nimport path from 'node:path';\nexport function f() {\n  const unused = 1;\n  return writeFileSync;\n}\n",
-      'src/b.js': "const { x, y } = require('./c');\nexport function g() {\n  let temp = 2;\n  return x;\n}\n",
+  it('reports a floating promise with the types of the project', async () => {
+    const findings = await lint({
+      'src/save.ts': 'async function save(): Promise<void> {}\nexport function run(): void {\n  save();\n}\n',
     });
-    expect(findings).toEqual([
-      { check: 'lint', severity: 'warning', file: 'src/a.ts', line: 1, column: 10, message: "'readFileSync' is declared but its value is never read.", rule: 'no-unused-imports' },
-      { check: 'lint', severity: 'warning', file: 'src/a.ts', line: 2, column: 1, message: "'path' is declared but its value is never read.", rule: 'no-unused-imports' },
-      { check: 'lint', severity: 'warning', file: 'src/a.ts', line: 4, column: 9, message: "'unused' is declared but its value is never read.", rule: 'no-unused-vars' },
-      { check: 'lint', severity: 'warning', file: 'src/b.js', line: 1, column: 12, message: "'y' is declared but its value is never read.", rule: 'no-unused-vars' },
-      { check: 'lint', severity: 'warning', file: 'src/b.js', line: 3, column: 7, message: "'temp' is declared but its value is never read.", rule: 'no-unused-vars' },
-    ]);
+    expect(brief(findings)).toEqual([{ file: 'src/save.ts', line: 3, column: 3, rule: '@typescript-eslint/no-floating-promises', severity: 'error' }]);
   });
 
-  it('reports an unused variable as a warning, not an error', () => {
-    const warningsOnly = lint({ 'src/a.ts': 'export function f() {\n  const unused = 1;\n}\n' });
-    expect(brief(warningsOnly)).toEqual([{ file: 'src/a.ts', line: 2, column: 9, rule: 'no-unused-vars', severity: 'warning' }]);
+  it('names the tools with their versions and the rules it ran', async () => {
+    const outcome = await checkLint(contextOf({ 'src/a.ts': 'export const a = 1;\n' }));
+    expect(outcome).toMatchObject({ tools: expect.arrayContaining([{ name: 'eslint', version: '10.16.0' }, { name: 'typescript-eslint', version: '8.74.0' }]) });
+    const rules = 'rules' in outcome ? (outcome.rules ?? []) : [];
+    expect(rules).toEqual(expect.arrayContaining(['eqeqeq', '@typescript-eslint/no-floating-promises', 'react-hooks/rules-of-hooks']));
+    expect(rules).not.toContain('no-eval');
   });
 
-  it('is skipped for a project without code', () => {
-    expect(checkLint(contextOf({ 'README.md': '# hi' }))).toEqual({ skipped: 'no JavaScript or TypeScript files' });
+  it('pins in generated projects the linter versions the platform runs', () => {
+    const platform = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { dependencies: Record<string, string> };
+    for (const name of LINT_PACKAGES) expect(`${name}@${VERSIONS[name]}`).toBe(`${name}@${platform.dependencies[name]}`);
+  });
+
+  it('is skipped for a project without code', async () => {
+    expect(await checkLint(contextOf({ 'README.md': '# hi\n' }))).toEqual({ skipped: 'no JavaScript or TypeScript files' });
   });
 });

@@ -1,28 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { KnownPackages } from '../../plugins/validators/checks/security/known-packages.ts';
-import { isNodeBuiltin, npmNameProblem } from '../../plugins/validators/checks/security/package-names.ts';
+import { isNodeBuiltin } from '../../plugins/validators/checks/security/package-names.ts';
+import { editDistance, lookalikeOf } from '../../plugins/validators/checks/security/typosquat.ts';
 import { classifyVersionSpec } from '../../plugins/validators/checks/security/version-specs.ts';
-
-describe('npmNameProblem', () => {
-  it.each(['react', '@types/node', 'lodash.merge', 'socket.io', 'a', '@scope/name-with-dash_1'])('accepts %j', (name) => {
-    expect(npmNameProblem(name)).toBeUndefined();
-  });
-
-  it.each([
-    ['', 'the name is empty'],
-    ['x'.repeat(215), 'the name is longer than 214 characters'],
-    [' react', 'the name has leading or trailing spaces'],
-    ['React', 'the name has capital letters'],
-    ['re(act)', "the name has one of the characters ~'!()*"],
-    ['node_modules', 'the name is reserved'],
-    ['@scope', 'a scoped name must look like @scope/name'],
-    ['@scope/_private', 'the name starts with . or _'],
-    ['my package', 'the name has characters that are not URL-safe'],
-    ['a/b', 'the name has characters that are not URL-safe'],
-  ])('rejects %j: %s', (name, problem) => {
-    expect(npmNameProblem(name)).toBe(problem);
-  });
-});
 
 describe('classifyVersionSpec', () => {
   it.each([
@@ -49,14 +28,23 @@ describe('classifyVersionSpec', () => {
   });
 });
 
-describe('package allow-list', () => {
-  it('knows listed packages and whole scopes, and takes extras', () => {
-    const known = new KnownPackages(['my-lib']);
-    expect(known.has('react')).toBe(true);
-    expect(known.has('@types/whatever')).toBe(true);
-    expect(known.has('my-lib')).toBe(true);
-    expect(known.has('reakt')).toBe(false);
-    expect(known.has('@types')).toBe(false);
+describe('look-alikes of popular packages', () => {
+  it('names the popular package a name is one or two edits away from', () => {
+    expect(lookalikeOf('recat')).toBe('react');
+    expect(lookalikeOf('expresss')).toBe('express');
+    expect(lookalikeOf('lodahs')).toBe('lodash');
+  });
+
+  it('leaves popular names, short names and the extras alone', () => {
+    expect(lookalikeOf('react')).toBeUndefined();
+    expect(lookalikeOf('reac')).toBeUndefined();
+    expect(lookalikeOf('my-react-lib')).toBeUndefined();
+    expect(lookalikeOf('recat', new Set(['recat']))).toBeUndefined();
+  });
+
+  it('counts a swap of two letters as one edit', () => {
+    expect(editDistance('recat', 'react')).toBe(1);
+    expect(editDistance('kitten', 'sitting')).toBe(3);
   });
 
   it('recognises Node built-ins', () => {

@@ -32,12 +32,12 @@ describe('validateProject', () => {
   });
 
   it('passes a check with only warnings, at a lower score', async () => {
-    const report = await validateProject([...clean, { path: 'src/log.ts', content: 'export function f() {\n  console.log(1);\n}\n' }]);
+    const report = await validateProject([...clean, { path: 'src/unused.ts', content: 'export function f() {\n  const unused = 1;\n}\n' }]);
     const lint = report.checks.find((check) => check.name === 'lint');
-    expect(lint).toMatchObject({ status: 'passed', findings: [{ rule: 'no-console-log', severity: 'warning' }] });
+    expect(lint).toMatchObject({ status: 'passed', findings: [{ rule: '@typescript-eslint/no-unused-vars', severity: 'warning', file: 'src/unused.ts', line: 2 }] });
     expect(report.passed).toBe(true);
     expect(report.score).toBe(100);
-    const many = Array.from({ length: 10 }, (_, index) => ({ path: `src/log${index}.ts`, content: 'export function f() {\n  console.log(1);\n}\n' }));
+    const many = Array.from({ length: 10 }, (_, index) => ({ path: `src/unused${index}.ts`, content: 'export function f() {\n  const unused = 1;\n}\n' }));
     expect((await validateProject([...clean, ...many])).score).toBe(96);
   });
 

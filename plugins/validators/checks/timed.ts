@@ -21,6 +21,8 @@ export async function timed(name: CheckName, check: () => CheckOutcome | Promise
     durationMs,
     findings: outcome.findings,
     ...(outcome.summary === undefined ? {} : { summary: outcome.summary }),
+    ...(outcome.tools === undefined ? {} : { tools: outcome.tools }),
+    ...(outcome.rules === undefined ? {} : { rules: outcome.rules }),
   };
 }
 

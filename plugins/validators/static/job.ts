@@ -12,5 +12,6 @@ export const staticJobSchema = z.object({
   files: z.array(generatedFileSchema),
   checks: z.array(staticCheckNameSchema).min(1),
   knownPackages: z.array(z.string()),
+  registry: z.object({ url: z.string(), timeoutMs: z.number().int().positive() }).nullable(),
 });
 export type StaticJob = z.infer<typeof staticJobSchema>;

@@ -1,19 +1,21 @@
-import type { AstRule } from '../ast-rules.ts';
-import { byPosition, runAstRules } from '../ast-rules.ts';
+import { plural } from '../../project.ts';
+import { eslintRun } from '../eslint/run.ts';
 import type { CheckOutcome, StaticContext } from '../outcome.ts';
-import { eqeqeq } from './rules/eqeqeq.ts';
-import { noConsoleLog } from './rules/no-console-log.ts';
-import { noDebugger } from './rules/no-debugger.ts';
-import { noEmptyCatch } from './rules/no-empty-catch.ts';
-import { noVar } from './rules/no-var.ts';
-import { unusedFindings } from './unused.ts';
+import { byPosition } from '../position.ts';
 
-/** Rule ids: no-unused-vars, no-unused-imports (from the compiler) and these syntax-tree rules. */
-export const LINT_RULES: readonly AstRule[] = [eqeqeq, noDebugger, noEmptyCatch, noVar, noConsoleLog];
-
-export function checkLint(context: StaticContext): CheckOutcome {
-  const roots = [...context.sources.code()].map(({ file }) => file.path);
-  if (roots.length === 0) return { skipped: 'no JavaScript or TypeScript files' };
-  const findings = [...runAstRules('lint', LINT_RULES, context.sources), ...unusedFindings(context.files, roots)];
-  return { findings: findings.sort(byPosition) };
+/**
+ * ESLint with the configuration every generated project ships (`eslint.config.js`): the
+ * findings of its code-quality rules, by ESLint's rule ids (`eqeqeq`, `no-var`,
+ * `@typescript-eslint/no-unused-vars`, `react-hooks/rules-of-hooks`,
+ * `@typescript-eslint/no-floating-promises`…). Its security rules report to the security check.
+ */
+export async function checkLint(context: StaticContext): Promise<CheckOutcome> {
+  if (context.sources.code().next().done === true) return { skipped: 'no JavaScript or TypeScript files' };
+  const run = await eslintRun(context.sources);
+  return {
+    findings: run.findings.filter((finding) => finding.check === 'lint').sort(byPosition),
+    summary: `${plural(run.linted, 'file')} linted with ESLint and the project's eslint.config.js`,
+    tools: run.tools,
+    rules: run.rules.lint,
+  };
 }

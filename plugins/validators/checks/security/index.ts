@@ -1,31 +1,48 @@
-import { byPosition, runAstRules, type AstRule } from '../ast-rules.ts';
+import { eslintRun } from '../eslint/run.ts';
 import type { CheckOutcome, StaticContext } from '../outcome.ts';
+import { byPosition } from '../position.ts';
 import { dependencyFindings } from './dependencies.ts';
-import { KnownPackages } from './known-packages.ts';
-import { noEval } from './rules/no-eval.ts';
-import { noNewFunction } from './rules/no-new-function.ts';
-import { shellInjection } from './rules/shell-injection.ts';
-import { unsafeHtml } from './rules/unsafe-html.ts';
-import { secretFindings } from './secrets.ts';
-
-export const SECURITY_RULES: readonly AstRule[] = [noEval, noNewFunction, shellInjection, unsafeHtml];
+import type { RegistryClient, RegistrySettings } from './registry.ts';
+import { SECRET_TOOLS, secretFindings } from './secrets.ts';
 
 export interface SecurityOptions {
-  /** Package names (or `@scope/*`) to accept on top of `data/known-packages.json`. */
+  /** Names never reported as look-alikes of popular packages. */
   knownPackages?: readonly string[];
+  /** The npm registry to check dependencies against; null (the default here) skips it. */
+  registry?: RegistrySettings | null;
+  client?: RegistryClient;
 }
 
+/** Rules of this check that are not a tool's: secrets without a format, and dependency policy. */
+const OWN_RULES = [
+  'builtin-as-dependency',
+  'deprecated-package',
+  'env-file',
+  'hardcoded-password',
+  'invalid-package-name',
+  'non-registry-dependency',
+  'possible-typosquat',
+  'unknown-package',
+  'unpinned-dependency',
+  'unsatisfiable-version',
+];
+
 /**
- * Secrets in any file, dangerous calls in code, and dependencies that are unpinned, off the
- * registry, invalid or unknown. Rule ids: hardcoded-secret, hardcoded-password, env-file,
- * no-eval, no-new-function, shell-injection, unsafe-html, unpinned-dependency,
- * non-registry-dependency, invalid-package-name, builtin-as-dependency, unknown-dependency.
+ * Dangerous code by ESLint's security rules (`no-eval`, `no-implied-eval`, `no-new-func`,
+ * `no-unsanitized/*`, `security/*`, run with the lint check's configuration), keys and tokens by
+ * secretlint, and dependencies against the npm registry (see `dependencies.ts`).
  */
-export function checkSecurity(context: StaticContext, options: SecurityOptions = {}): CheckOutcome {
-  const findings = [
-    ...secretFindings(context.files),
-    ...runAstRules('security', SECURITY_RULES, context.sources),
-    ...dependencyFindings(context.files, new KnownPackages(options.knownPackages)),
-  ];
-  return { findings: findings.sort(byPosition) };
+export async function checkSecurity(context: StaticContext, options: SecurityOptions = {}): Promise<CheckOutcome> {
+  const hasCode = context.sources.code().next().done !== true;
+  const [eslint, secrets, dependencies] = await Promise.all([
+    hasCode ? eslintRun(context.sources) : undefined,
+    secretFindings(context.files),
+    dependencyFindings(context.files, options),
+  ]);
+  const findings = [...secrets, ...(eslint?.findings.filter((finding) => finding.check === 'security') ?? []), ...dependencies];
+  return {
+    findings: findings.sort(byPosition),
+    tools: [...(eslint?.tools ?? []), ...SECRET_TOOLS],
+    rules: [...(eslint?.rules.security ?? []), '@secretlint/secretlint-rule-preset-recommend', ...OWN_RULES].sort(),
+  };
 }

@@ -1,25 +1,32 @@
+import { lintSource } from '@secretlint/core';
+import { creator as recommended } from '@secretlint/secretlint-rule-preset-recommend';
 import { isSecretLikeName } from '../../../../core/sandbox/env.ts';
 import { baseName, isVendoredOrBuilt, type GeneratedFile } from '../../project.ts';
-import type { Finding } from '../../report.ts';
+import type { Finding, Tool } from '../../report.ts';
+import { toolVersion } from '../tools.ts';
 
-interface KeyPattern {
-  what: string;
-  regex: RegExp;
-  /** Extra test on the match, to tell real keys from placeholders such as `sk-your-key-here`. */
-  accept?: (match: string) => boolean;
-}
+/**
+ * Keys and tokens are found by secretlint's recommended rules (cloud keys, tokens of GitHub,
+ * Slack, npm, OpenAI and others, private keys, credentials in URLs), reported under its own rule
+ * ids. AWS access key ids are scanned too: in generated code even the id alone should not be there.
+ */
+const SECRETLINT_CONFIG: Parameters<typeof lintSource>[0]['options']['config'] = {
+  rules: [
+    {
+      id: '@secretlint/secretlint-rule-preset-recommend',
+      rule: recommended,
+      rules: [{ id: '@secretlint/secretlint-rule-aws', options: { enableIDScanRule: true } }],
+    },
+  ],
+};
 
-const hasDigitAndLetter = (text: string): boolean => /\d/.test(text) && /[a-zA-Z]/.test(text.replace(/^sk-/, ''));
+export const SECRET_TOOLS: readonly Tool[] = [toolVersion('@secretlint/core'), toolVersion('@secretlint/secretlint-rule-preset-recommend')];
 
-const KEY_PATTERNS: readonly KeyPattern[] = [
-  { what: 'API key (sk-…)', regex: /\bsk-[A-Za-z0-9_-]{20,}/g, accept: hasDigitAndLetter },
-  { what: 'AWS access key id', regex: /\b(?:AKIA|ASIA)[0-9A-Z]{16}\b/g },
-  { what: 'private key block', regex: /-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY-----/g },
-  { what: 'GitHub token', regex: /\b(?:gh[pousr]_[A-Za-z0-9]{36,}|github_pat_[A-Za-z0-9_]{40,})/g },
-  { what: 'Slack token', regex: /\bxox[abposr]-[A-Za-z0-9-]{10,}/g },
-  { what: 'Stripe live key', regex: /\b[rs]k_live_[A-Za-z0-9]{16,}/g },
-  { what: 'Google API key', regex: /\bAIza[0-9A-Za-z_-]{35}/g },
-];
+/**
+ * What no secret scanner covers, so it stays here: a secret-named variable assigned a literal
+ * (`password = 'hunter22'`) has no recognisable format for a scanner's patterns, and a `.env`
+ * file with values is a project-level mistake rather than a pattern in text.
+ */
 
 /** `password = '…'`, `"apiKey": "…"`, `client_secret: '…'`, with the value in quotes on one line. */
 const SECRET_ASSIGNMENT =
@@ -39,10 +46,12 @@ export function redact(secret: string): string {
   return `${secret.slice(0, 4)}… (${secret.length} characters)`;
 }
 
-export function secretFindings(files: readonly GeneratedFile[]): Finding[] {
+export async function secretFindings(files: readonly GeneratedFile[]): Promise<Finding[]> {
   const findings: Finding[] = [];
   for (const file of files) {
     if (isVendoredOrBuilt(file.path) || LOCK_FILES.has(baseName(file.path))) continue;
+    const keys = await scannedKeys(file);
+    findings.push(...keys);
     const envFile = ENV_FILE.test(baseName(file.path)) && !ENV_TEMPLATE.test(baseName(file.path));
     if (envFile) {
       findings.push({
@@ -58,14 +67,7 @@ export function secretFindings(files: readonly GeneratedFile[]): Finding[] {
       const at = (column: number, message: string, rule: string): void => {
         findings.push({ check: 'security', severity: 'error', file: file.path, line: index + 1, column: column + 1, message, rule });
       };
-      const keyColumns: number[] = [];
-      for (const pattern of KEY_PATTERNS) {
-        for (const match of text.matchAll(pattern.regex)) {
-          if (pattern.accept !== undefined && !pattern.accept(match[0])) continue;
-          keyColumns.push(match.index);
-          at(match.index, `hard-coded ${pattern.what}: ${redact(match[0])}; read it from the environment instead`, 'hardcoded-secret');
-        }
-      }
+      const keyColumns = keys.filter((key) => key.line === index + 1).map((key) => (key.column ?? 1) - 1);
       for (const match of text.matchAll(SECRET_ASSIGNMENT)) {
         const [whole, name = '', , value = ''] = match;
         if (ABOUT_A_SECRET.test(name) || PLACEHOLDER.test(value) || WORDS_NOT_SECRETS.test(value) || /\s/.test(value)) continue;
@@ -83,4 +85,22 @@ export function secretFindings(files: readonly GeneratedFile[]): Finding[] {
     }
   }
   return findings;
+}
+
+/** secretlint's findings in one file; its messages mask the secret. */
+async function scannedKeys(file: GeneratedFile): Promise<Finding[]> {
+  const result = await lintSource({
+    source: { filePath: file.path, content: file.content, contentType: 'text' },
+    options: { config: SECRETLINT_CONFIG, maskSecrets: true },
+  });
+  return result.messages.map((message) => ({
+    check: 'security',
+    severity: message.severity === 'error' ? 'error' : 'warning',
+    file: file.path,
+    line: message.loc.start.line,
+    // secretlint counts columns from 0.
+    column: message.loc.start.column + 1,
+    message: `${message.message}; read it from the environment instead`,
+    rule: message.ruleId,
+  }));
 }

@@ -1,9 +1,9 @@
 import ts from 'typescript';
-import { isVendoredOrBuilt, plural, type GeneratedFile } from '../../project.ts';
+import { plural, type GeneratedFile } from '../../project.ts';
 import type { Finding } from '../../report.ts';
-import { forChecking, projectCompilerOptions } from '../../typescript/compiler-options.ts';
-import { isTypeScriptPath, messageText, positionOf, scriptKindOf } from '../../typescript/source-files.ts';
-import { createVirtualProgram, projectPath } from '../../typescript/virtual-program.ts';
+import { projectProgram } from '../../typescript/project-program.ts';
+import { messageText, positionOf, SourceFiles } from '../../typescript/source-files.ts';
+import { projectPath } from '../../typescript/virtual-program.ts';
 import type { CheckOutcome } from '../outcome.ts';
 import { JSX_STAND_IN, preInstallKind, type PreInstallKind } from './pre-install.ts';
 
@@ -13,18 +13,10 @@ import { JSX_STAND_IN, preInstallKind, type PreInstallKind } from './pre-install
  * their consequences, are dropped (see `pre-install.ts`), so what remains is about the
  * generated code itself. The full check is tsc after install (`installed.ts`).
  */
-export function checkTypesInMemory(files: readonly GeneratedFile[]): CheckOutcome {
-  const { options, configPath } = projectCompilerOptions(files);
-  const checkJs = options.allowJs === true && options.checkJs === true;
-  const roots = files
-    .map((file) => file.path)
-    .filter((path) => !isVendoredOrBuilt(path) && (isTypeScriptPath(path) || (checkJs && scriptKindOf(path) !== undefined)));
-  if (roots.length === 0) return { skipped: 'no TypeScript files' };
-
-  const usesJsx = roots.some((path) => /\.[jt]sx$/.test(path));
-  const program = usesJsx
-    ? createVirtualProgram([...files, JSX_STAND_IN], [...roots, JSX_STAND_IN.path], forChecking(options))
-    : createVirtualProgram(files, roots, forChecking(options));
+export function checkTypesInMemory(files: readonly GeneratedFile[], sources: SourceFiles = new SourceFiles(files)): CheckOutcome {
+  const built = projectProgram(sources);
+  if (built === undefined) return { skipped: 'no TypeScript files' };
+  const { program, roots, configPath } = built;
   const kept: Array<{ source: ts.SourceFile; path: string; diagnostic: ts.Diagnostic; kind: PreInstallKind }> = [];
   let ignored = 0;
   for (const source of program.getSourceFiles()) {

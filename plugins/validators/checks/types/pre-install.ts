@@ -16,6 +16,9 @@ const MISSING_PACKAGE_CODES = new Set([
 ]);
 
 const CANNOT_FIND_MODULE = 2307;
+const CANNOT_FIND_NAMESPACE = 2503;
+/** Namespaces that only a package's type declarations provide (NodeJS comes with @types/node). */
+const PACKAGE_NAMESPACES = new Set(['NodeJS', 'React', 'JSX']);
 
 /**
  * "Implicitly has an 'any' type" is mostly a consequence of a missing package: a callback passed
@@ -32,6 +35,10 @@ export type PreInstallKind = 'missing-package' | 'implicit-any' | 'other';
 export function preInstallKind(diagnostic: ts.Diagnostic): PreInstallKind {
   if (MISSING_PACKAGE_CODES.has(diagnostic.code)) return 'missing-package';
   if (IMPLICIT_ANY_CODES.has(diagnostic.code)) return 'implicit-any';
+  if (diagnostic.code === CANNOT_FIND_NAMESPACE) {
+    const namespace = /namespace '([^']+)'/.exec(messageText(diagnostic))?.[1] ?? '';
+    return PACKAGE_NAMESPACES.has(namespace) ? 'missing-package' : 'other';
+  }
   if (diagnostic.code === CANNOT_FIND_MODULE) {
     const specifier = /module '([^']+)'/.exec(messageText(diagnostic))?.[1] ?? '';
     const relative = specifier.startsWith('./') || specifier.startsWith('../') || specifier.startsWith('/');
