@@ -1,5 +1,6 @@
 import { doctor, keys, migrateCommand, plugins } from './commands/admin.ts';
 import { generate } from './commands/generate.ts';
+import { revise } from './commands/revise.ts';
 import { run, runs } from './commands/runs.ts';
 import { serve, worker } from './commands/serve.ts';
 import { workflow } from './commands/workflow.ts';
@@ -11,6 +12,7 @@ Usage: qlayer <command> [options]   (qlayer <command> --help for details)
 
 Commands:
   generate "<prompt>" [-o dir]   generate a project, showing each step live
+  revise <dir> ["<change>"]      change a generated project in place, keeping your edits
   serve                          web UI, REST and GraphQL API, and a worker
   worker                         a worker on its own (many may share a PostgreSQL)
   run <file|name> [--input k=v]  run a workflow and show its steps live
@@ -29,6 +31,7 @@ type Command = (argv: readonly string[], io: Io) => Promise<number>;
 
 const COMMANDS: Record<string, Command> = {
   generate,
+  revise,
   serve,
   worker,
   run,
