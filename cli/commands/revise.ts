@@ -6,7 +6,7 @@ import { safeJoin } from '../../core/sandbox/index.ts';
 import { generateApp } from '../../plugins/generator-templates/generate.ts';
 import { TEMPLATES_GENERATOR } from '../../plugins/generator-templates/identity.ts';
 import { AppSpecSchema } from '../../plugins/parser/spec.ts';
-import { BASE_PATH, MANIFEST_PATH, hashContent, isMetadata, readBase, readManifest, type Base } from '../../plugins/reviser/manifest.ts';
+import { BASE_PATH, MANIFEST_PATH, hashContent, isMetadata, manifestFiles, readBase, readManifest, type Base } from '../../plugins/reviser/manifest.ts';
 import { mergeProject, projectDiff, type MergeEntry } from '../../plugins/reviser/merge.ts';
 import { reviseSpec } from '../../plugins/reviser/revise.ts';
 import { parse } from '../args.ts';
@@ -53,8 +53,8 @@ export async function revise(argv: readonly string[], io: Io): Promise<number> {
     return EXIT.ok;
   }
   const spec = AppSpecSchema.parse(revision.spec);
-  const theirsFiles = generateApp(spec);
-  const theirs = new Map(theirsFiles.map((f) => [f.path, f.content]));
+  const generated = generateApp(spec);
+  const theirs = new Map([...generated, ...manifestFiles(spec, TEMPLATES_GENERATOR, generated)].map((f) => [f.path, f.content]));
   const baseFiles = new Map(generateApp(AppSpecSchema.parse(base.spec)).filter((f) => !isMetadata(f.path)).map((f) => [f.path, f.content]));
   // Only paths that were or will be generated are read: files you added are not even opened.
   const ours = new Map<string, string>();

@@ -4,9 +4,7 @@ import { fullstackFiles } from '../../templates/fullstack/render.ts';
 import { reactSpaFiles } from '../../templates/react-spa/render.ts';
 import { restApiFiles } from '../../templates/rest-api/render.ts';
 import { staticSiteFiles } from '../../templates/static-site/render.ts';
-import { manifestFiles } from '../reviser/manifest.ts';
 import { checkFiles, GenerateError, type GeneratedFile } from './files.ts';
-import { TEMPLATES_GENERATOR } from './identity.ts';
 
 const GENERATORS: Record<AppKind, (spec: AppSpec) => GeneratedFile[]> = {
   cli: cliFiles,
@@ -18,8 +16,8 @@ const GENERATORS: Record<AppKind, (spec: AppSpec) => GeneratedFile[]> = {
 
 /**
  * Renders a complete project for a spec: sources, tests, README, package.json with pinned
- * versions, and qlayer.json with the spec (see plugins/reviser/manifest.ts). Pure apart from
- * reading the template files; every path is checked to stay inside the project folder.
+ * versions. Pure apart from reading the template files; every path is checked to stay inside
+ * the project folder.
  */
 export function generateApp(spec: AppSpec): GeneratedFile[] {
   const checked = AppSpecSchema.safeParse(spec);
@@ -28,6 +26,5 @@ export function generateApp(spec: AppSpec): GeneratedFile[] {
       issues: checked.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message })),
     });
   }
-  const files = GENERATORS[checked.data.kind](checked.data);
-  return checkFiles([...files, ...manifestFiles(checked.data, TEMPLATES_GENERATOR, files)]);
+  return checkFiles(GENERATORS[checked.data.kind](checked.data));
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { generateApp } from '../../plugins/generator-templates/generate.ts';
+import { withManifest } from './project.ts';
 import { TEMPLATES_GENERATOR } from '../../plugins/generator-templates/identity.ts';
 import templates from '../../plugins/generator-templates/plugin.ts';
 import { parsePrompt } from '../../plugins/parser/parse.ts';
@@ -8,7 +9,7 @@ import { BASE_PATH, hashContent, MANIFEST_PATH, readBase, readManifest } from '.
 
 describe('qlayer.json', () => {
   const { spec } = parsePrompt('Create a todo app with React');
-  const files = generateApp(spec);
+  const files = withManifest(spec);
   const byPath = new Map(files.map((f) => [f.path, f.content]));
 
   it('is generated at the root with the spec and the generator that wrote the project', () => {

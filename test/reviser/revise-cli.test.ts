@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { main } from '../../cli/qlayer.ts';
 import type { Io } from '../../cli/io.ts';
 import { generateApp } from '../../plugins/generator-templates/generate.ts';
+import { withManifest } from './project.ts';
 import { parsePrompt } from '../../plugins/parser/parse.ts';
 import { reviseSpec } from '../../plugins/reviser/revise.ts';
 
@@ -16,7 +17,7 @@ afterEach(() => {
 function project(prompt: string): string {
   const dir = mkdtempSync(join(tmpdir(), 'qlayer-revise-'));
   dirs.push(dir);
-  for (const file of generateApp(parsePrompt(prompt).spec)) {
+  for (const file of withManifest(parsePrompt(prompt).spec)) {
     mkdirSync(dirname(join(dir, file.path)), { recursive: true });
     writeFileSync(join(dir, file.path), file.content);
   }
