@@ -37,10 +37,11 @@ export function reviseSpec(spec: AppSpec, request: string): RevisionResult {
   return { spec: revision.spec, changes: revision.changes };
 }
 
-/** Splits at sentence ends, and at "and"/"then"/commas that start a new request verb. */
+/** Splits at sentence ends, and at "and"/"then"/commas that start a new request. */
 export function clauses(text: string): string[] {
-  const verbs = [...CLAUSE_VERBS].join('|');
-  const splitter = new RegExp(`\\s*(?:[;!?]+|\\.(?=\\s|$))\\s*|\\s*,?\\s+(?:and\\s+then|and|then|also)\\s+(?=(?:${verbs})\\b)|\\s*,\\s*(?=(?:${verbs})\\b)`, 'i');
+  // A new clause starts with a verb, or with a relation sentence ("todos belong to projects").
+  const starts = `(?:${[...CLAUSE_VERBS].join('|')})\\b|(?:each\\s+|every\\s+)?[a-z]+\\s+(?:belongs?\\s+to|ha(?:s|ve)\\s+many)\\b`;
+  const splitter = new RegExp(`\\s*(?:[;!?]+|\\.(?=\\s|$))\\s*|\\s*,?\\s+(?:and\\s+then|and|then|also)\\s+(?=${starts})|\\s*,\\s*(?=${starts})`, 'i');
   return text
     .split(splitter)
     .map((clause) => clause.replace(/^(?:please|can you|could you|i want to|i'd like to|now|also|and|then)\s+/i, '').replace(/\s*,?\s*please$/i, '').trim())

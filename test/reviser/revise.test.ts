@@ -207,6 +207,13 @@ describe('requests', () => {
     expect(clauses('Add a due date and a priority to todos and make it full-stack. Rename the app to X')).toEqual(['Add a due date and a priority to todos', 'make it full-stack', 'Rename the app to X']);
   });
 
+  it('starts a clause at a relation sentence too', () => {
+    expect(clauses('add a due date to todos and todos belong to projects')).toEqual(['add a due date to todos', 'todos belong to projects']);
+    const { spec } = reviseSpec(specOf('spa'), 'add a due date to todos and todos belong to projects');
+    expect(entity(spec, 'Todo')).toMatchObject({ relations: [{ type: 'belongsTo', entity: 'Project' }] });
+    expect(entity(spec, 'Todo').fields.map((f) => f.name)).toContain('dueDate');
+  });
+
   it('changes nothing when one clause of several is not understood', () => {
     const error = refused(specOf('spa'), 'add a due date to todos and make it sing');
     expect(error.code).toBe('revision_not_understood');
