@@ -6,6 +6,7 @@ Usage: qlayer <command> [options]   (qlayer <command> --help for details)
 
 Commands:
   generate "<prompt>" [-o dir]   generate a project, showing each step live
+  revise <dir> ["<change>"]      change a generated project in place, keeping your edits
   serve                          web UI, REST and GraphQL API, and a worker
   worker                         a worker on its own (many may share a PostgreSQL)
   check <dir> [--runtime]        run the validators on a project folder (sandboxed with --runtime)
@@ -29,6 +30,7 @@ type Command = (argv: readonly string[], io: Io) => Promise<number>;
 const COMMANDS: Record<string, () => Promise<Command>> = {
   generate: async () => (await import('./commands/generate.ts')).generate,
   check: async () => (await import('./commands/check.ts')).check,
+  revise: async () => (await import('./commands/revise.ts')).revise,
   serve: async () => (await import('./commands/serve.ts')).serve,
   worker: async () => (await import('./commands/serve.ts')).worker,
   run: async () => (await import('./commands/runs.ts')).run,

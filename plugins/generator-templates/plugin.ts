@@ -1,14 +1,14 @@
 import { definePlugin, defineStep } from '../../core/plugin/define.ts';
 import { generatorInputSchema, generatorOutputSchema } from '../agents/schemas.ts';
 import { generateApp } from './generate.ts';
+import { TEMPLATES_GENERATOR } from './identity.ts';
 
 /**
  * `templates/generate`: the offline generator. Given a module it returns only that module's
  * files, so coders spawned per module share the work; without one it returns the project.
  */
 export default definePlugin({
-  name: 'templates',
-  version: '0.1.0',
+  ...TEMPLATES_GENERATOR,
   description: 'Offline generator: complete projects from templates, driven by the spec',
   steps: {
     generate: defineStep({

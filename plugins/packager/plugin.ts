@@ -3,6 +3,9 @@ import { z } from 'zod';
 import { FatalStepError, QLayerError } from '../../core/errors.ts';
 import { definePlugin, defineStep } from '../../core/plugin/define.ts';
 import { ArtifactStore } from '../../core/runner/artifacts.ts';
+import { TEMPLATES_GENERATOR } from '../generator-templates/identity.ts';
+import type { AppSpec } from '../parser/spec.ts';
+import { manifestFiles } from '../reviser/manifest.ts';
 import { packageProject } from './zip.ts';
 
 const fileSchema = z.object({ path: z.string(), content: z.string() });
@@ -23,6 +26,8 @@ export default definePlugin({
         rootName: z.string(),
         /** A package-lock.json from a real install (the validators' runtime checks), added when the files have none. */
         lockfile: z.string().nullish(),
+        /** The spec and the generator step: written as qlayer.json and .qlayer/base.json so the project can be revised. */
+        manifest: z.object({ spec: z.record(z.string(), z.unknown()), generator: z.string() }).nullish(),
       }),
       // With an artifact store (inside the platform) the zip is stored with the run and the output
       // names it; without one (a bare registry) the bytes come back inline as base64.
@@ -37,10 +42,12 @@ export default definePlugin({
       async run(ctx, input) {
         let bytes: Uint8Array;
         try {
+          // The manifest hashes what the generator wrote, not the lockfile an install added.
+          const generated = input.manifest ? [...input.files, ...manifestFiles(input.manifest.spec as AppSpec, generatorId(input.manifest.generator), input.files)] : input.files;
           const files =
-            input.lockfile && !input.files.some((f) => f.path === 'package-lock.json')
-              ? [...input.files, { path: 'package-lock.json', content: input.lockfile }]
-              : input.files;
+            input.lockfile && !generated.some((f) => f.path === 'package-lock.json')
+              ? [...generated, { path: 'package-lock.json', content: input.lockfile }]
+              : generated;
           bytes = packageProject(files, { rootName: input.rootName });
         } catch (error) {
           // Bad paths will be just as bad on the next attempt.
@@ -60,3 +67,9 @@ export default definePlugin({
     }),
   },
 });
+
+/** `templates/generate` → the offline generator's name and version; other generators by plugin name. */
+function generatorId(step: string): { name: string; version: string } {
+  const name = step.split('/')[0] ?? step;
+  return name === TEMPLATES_GENERATOR.name ? { ...TEMPLATES_GENERATOR } : { name, version: step.split('@')[1] ?? 'unspecified' };
+}

@@ -30,7 +30,10 @@ describe(`generate-app workflow (${backend})`, () => {
     expect(stored?.contentType).toBe('application/zip');
     const entries = readZip(stored!.content);
     const paths = entries.map((e) => e.path);
-    expect(paths.length).toBe(output.files);
+    // The generated files plus qlayer.json and .qlayer/base.json, which the packager adds.
+    expect(paths.length).toBe(output.files + 2);
+    expect(paths).toContain(`${output.name}/qlayer.json`);
+    expect(paths).toContain(`${output.name}/.qlayer/base.json`);
     expect(paths).toContain(`${output.name}/package.json`);
     expect(paths).toContain(`${output.name}/README.md`);
     expect(paths.some((p) => /todo/i.test(p))).toBe(true);

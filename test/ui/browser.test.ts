@@ -104,7 +104,8 @@ run('web UI in Chromium', () => {
     expect(download.suggestedFilename()).toBe('todo-app.zip');
     const entries = readZip(readFileSync((await download.path())!));
     const run = await s.fx.platform.runner.getRun(todoRunId);
-    expect(entries.length).toBe((run.output as { files: number }).files);
+    // The generated files plus qlayer.json and .qlayer/base.json.
+    expect(entries.length).toBe((run.output as { files: number }).files + 2);
     expect(entries.map((e) => e.path)).toEqual(expect.arrayContaining(['todo-app/package.json', 'todo-app/src/App.tsx', 'todo-app/README.md']));
     expect(entries.find((e) => e.path === 'todo-app/package.json')?.content).toContain('"react"');
     expect(errors).toEqual([]);
