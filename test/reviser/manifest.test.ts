@@ -60,7 +60,7 @@ describe('qlayer.json', () => {
 
   it('keeps spec keys this schema does not know, for specs from a newer generator', () => {
     const manifest = JSON.parse(byPath.get(MANIFEST_PATH)!) as { spec: Record<string, unknown> };
-    manifest.spec.behaviours = [{ name: 'charts' }];
-    expect(readManifest(JSON.stringify(manifest)).spec).toMatchObject({ behaviours: [{ name: 'charts' }] });
+    manifest.spec.themes = [{ name: 'dark' }];
+    expect(readManifest(JSON.stringify(manifest)).spec).toMatchObject({ themes: [{ name: 'dark' }] });
   });
 });

@@ -46,7 +46,8 @@ describe('qlayer revise <dir> "<change>"', () => {
   it('merges the change into a folder with user edits, keeps added and deleted files, and lists a real conflict', async () => {
     const dir = project('Create a todo app with React');
     const touched = touchedByDueDate();
-    expect(touched.map((f) => f.path).sort()).toEqual(['README.md', 'src/model.ts']);
+    // The README lists the fields, the model declares them, the generated tests fill them in.
+    expect(touched.map((f) => f.path).sort()).toEqual(['README.md', 'src/model.ts', 'test/app.test.tsx']);
     const mergedFile = touched.find((f) => f.path === 'README.md')!;
     const conflictFile = touched.find((f) => f.path === 'src/model.ts')!;
 

@@ -220,8 +220,8 @@ describe('requests', () => {
     expect(error.message).toContain('"make it sing"');
   });
 
-  it('keeps spec keys it does not know', () => {
-    const spec = { ...specOf('spa'), behaviours: [{ name: 'csv-export' }] } as AppSpec;
-    expect(reviseSpec(spec, 'add a due date to todos').spec).toMatchObject({ behaviours: [{ name: 'csv-export' }] });
+  it('keeps the behaviours and domain the parser found, which its edits do not touch', () => {
+    const spec: AppSpec = { ...specOf('spa'), behaviours: ['csv'], domain: 'todo' };
+    expect(reviseSpec(spec, 'add a due date to todos').spec).toMatchObject({ behaviours: ['csv'], domain: 'todo' });
   });
 });

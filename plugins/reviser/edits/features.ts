@@ -1,7 +1,9 @@
+import { notBuiltSentence } from '../../parser/behaviours/schema.ts';
 import { UNSUPPORTED_FEATURES } from '../../parser/lexicon.ts';
+import { knowledge } from '../../parser/registry.ts';
 import { RevisionError } from '../errors.ts';
 import { splitList, stripArticles } from '../resolve.ts';
-import { FEATURE_LIMITS, FEATURE_NAMES } from '../vocabulary.ts';
+import { FEATURE_LIMITS, FEATURE_NAMES, FIELD_NAME_HINTS } from '../vocabulary.ts';
 import type { Revision } from './revision.ts';
 
 type FeatureName = keyof typeof FEATURE_NAMES;
@@ -13,7 +15,9 @@ export function featuresIn(text: string): { features: FeatureName[]; unsupported
   for (const item of splitList(text)) {
     const words = stripArticles(item).replace(/\s+(?:feature|support|function|functionality)$/, '');
     const feature = (Object.keys(FEATURE_NAMES) as FeatureName[]).find((name) => FEATURE_NAMES[name].includes(words));
-    const other = UNSUPPORTED_FEATURES[words.replace(/\s+/g, '')];
+    // Behaviours the parser knows (charts, voting, CSV…) have no offline template yet: say which.
+    const behaviour = feature === undefined ? knowledge.behaviours.find((candidate) => names(candidate.triggers, words)) : undefined;
+    const other = behaviour === undefined ? UNSUPPORTED_FEATURES[words.replace(/\s+/g, '')] : notBuiltSentence(behaviour);
     if (feature !== undefined) features.push(feature);
     else if (other !== undefined) unsupported.push(other);
     else return undefined;
@@ -21,12 +25,21 @@ export function featuresIn(text: string): { features: FeatureName[]; unsupported
   return { features, unsupported };
 }
 
+/**
+ * The phrase is one of the triggers, or each of its words is ("csv export"); a phrase that reads
+ * as a field ("a due date") is left to the field edits, which can build it.
+ */
+function names(triggers: readonly string[], phrase: string): boolean {
+  if (FIELD_NAME_HINTS.some(([pattern]) => pattern.test(phrase))) return false;
+  return triggers.includes(phrase) || phrase.split(/\s+/).every((word) => triggers.includes(word));
+}
+
 export function setFeatures(revision: Revision, text: string, on: boolean): boolean {
   const found = featuresIn(text);
   if (found === undefined) return false;
   const { spec, request } = revision;
   if (found.unsupported.length > 0) {
-    throw new RevisionError('revision_impossible', `${found.unsupported.join(', ')} ${found.unsupported.length === 1 ? 'is' : 'are'} not generated offline; nothing was changed`, { request });
+    throw new RevisionError('revision_impossible', `not generated offline, so nothing was changed. ${found.unsupported.join(' ')}`, { request });
   }
   for (const feature of found.features) {
     const limit = FEATURE_LIMITS[spec.kind][feature];
