@@ -52,10 +52,11 @@ describe('qlayer check', () => {
         name: 'runtime',
         version: '1.0.0',
         private: true,
-        scripts: { build: 'node -e "require(\'fs\').writeFileSync(\'built.txt\', \'ok\')"', test: 'node check-home.cjs' },
+        scripts: { build: 'node -e "require(\'fs\').writeFileSync(\'built.txt\', \'ok\')"', test: 'node check-home.mjs' },
       }),
       // Exits 0 only when the real home folder is out of sight.
-      'check-home.cjs': `const fs = require('fs'); let seen = true; try { fs.readdirSync(${JSON.stringify(process.env.HOME ?? '/root')}); } catch { seen = false; } process.exit(seen ? 1 : 0);\n`,
+      // ESM, as the linter that also runs here expects of new JavaScript (no require()).
+      'check-home.mjs': `import { readdirSync } from 'node:fs';\n\nlet seen = true;\ntry {\n  readdirSync(${JSON.stringify(process.env.HOME ?? '/root')});\n} catch {\n  seen = false;\n}\nprocess.exit(seen ? 1 : 0);\n`,
     });
     const result = await qlayer(['check', project, '--runtime'], { cwd: dir, timeoutMs: 240_000 });
     expect(result.code, result.stdout + result.stderr).toBe(0);
