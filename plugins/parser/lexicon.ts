@@ -40,6 +40,8 @@ export const UNSUPPORTED_FEATURES: Readonly<Record<string, string>> = {
   notifications: 'Notifications: not built — the app sends no e-mail or push messages.',
   reminder: 'Reminders: not built — the app sends no reminders; dates are shown in the lists.',
   reminders: 'Reminders: not built — the app sends no reminders; dates are shown in the lists.',
+  remind: 'Reminders: not built — the app sends no reminders; dates are shown in the lists.',
+  reminds: 'Reminders: not built — the app sends no reminders; dates are shown in the lists.',
   payment: 'Online payments: not built — no payment provider is connected, so nothing is charged.',
   payments: 'Online payments: not built — no payment provider is connected, so nothing is charged.',
   stripe: 'Online payments: not built — no payment provider is connected, so nothing is charged.',

@@ -46,6 +46,7 @@ const cases: [string, Expected][] = [
   ['habit tracker with streaks', { kind: 'react-spa', entities: ['Habit'], fields: { Habit: ['name', 'streak', 'frequency'] } }],
   ['a note taking app with search', { kind: 'react-spa', entities: ['Note'], features: { search: true } }],
   ['a contacts app with name, email and phone', { kind: 'react-spa', entities: ['Contact'], fields: { Contact: ['name', 'email', 'phone'] } }],
+  ['a plant watering tracker that reminds me when to water', { kind: 'react-spa', entities: ['Plant'], unresolved: ['Reminders: not built'] }],
   ['a movie watchlist in React with dark mode', { kind: 'react-spa', entities: ['Movie'], fields: { Movie: ['title', 'watched'] }, name: 'movie-watchlist', unresolved: ['Dark mode: not built'] }],
   ['a plant watering tracker', { kind: 'react-spa', entities: ['Plant'], fields: { Plant: ['lastWatered'] } }],
   ['a bookmark manager with tags and notes', { kind: 'react-spa', entities: ['Bookmark'], fields: { Bookmark: ['url', 'tags', 'notes'] } }],
