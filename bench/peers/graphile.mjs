@@ -1,7 +1,7 @@
 // graphile-worker on the same PostgreSQL as QuantumLayer's runner bench, with no-op jobs.
 // Run by bench/peers.bench.ts from this folder (its own node_modules); prints one JSON line.
 //   BENCH_JOBS (default 20000), BENCH_DATABASE_URL, BENCH_MODE: batched | defaults
-import { makeWorkerUtils, run } from 'graphile-worker';
+import { Logger, makeWorkerUtils, run } from 'graphile-worker';
 
 const JOBS = Number(process.env.BENCH_JOBS ?? 20000);
 const URL = process.env.BENCH_DATABASE_URL ?? 'postgres://root@127.0.0.1:5432/test';
@@ -16,7 +16,8 @@ const worker =
     ? { concurrentJobs: 10, localQueue: { size: 500 }, completeJobBatchDelay: 0, failJobBatchDelay: 0 }
     : { concurrentJobs: 10 };
 
-const utils = await makeWorkerUtils({ connectionString: URL, schema, logger: undefined });
+const logger = new Logger(silent);
+const utils = await makeWorkerUtils({ connectionString: URL, schema, logger });
 await utils.migrate();
 
 let done = 0;
@@ -31,7 +32,7 @@ const runner = await run({
     },
   },
   preset: { worker: { connectionString: URL, schema, pollInterval: 1000, maxPoolSize: 10, ...worker } },
-  logger: new (await import('graphile-worker')).Logger(silent),
+  logger,
 });
 
 const t0 = performance.now();
